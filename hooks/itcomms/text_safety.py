@@ -42,7 +42,7 @@ def unsafe_markup_reason(text: str) -> str | None:
             return reason
     without_autolinks = _AUTOLINK.sub("", text)
     if tag := _TAG.search(without_autolinks):
-        snippet = without_autolinks[tag.start() : tag.start() + 20].split(">")[0]
+        snippet = without_autolinks[tag.start() : tag.start() + 30].split(">")[0] + ">"
         return f"raw HTML is not allowed (found '{snippet}'); use Markdown instead"
     for pattern in (_INLINE_LINK, _REFERENCE_DEFINITION):
         for match in pattern.finditer(text):
