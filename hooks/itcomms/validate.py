@@ -26,13 +26,11 @@ from .problems import Problem
 from .references import nested_models, references
 from .yaml_source import SourceMap, YamlDocument, load_yaml
 
-_REFERENCE_NOUNS = {
-    "service": "service (a file in services/)",
-    "unit": "business unit (in site.yaml)",
-    "goal": "strategic goal (in site.yaml)",
-    "audience": "audience (in site.yaml)",
-    "category": "service category (in site.yaml)",
-    "metric": "KPI (a file in metrics/)",
+_SITE_DEFINED = {
+    "unit": "business unit",
+    "goal": "strategic goal",
+    "audience": "audience",
+    "category": "service category",
 }
 
 
@@ -157,7 +155,7 @@ def _duplicate_identities(identities: Iterable[Identity]) -> Iterator[Problem]:
 
 def known_ids(check: ContentCheck) -> dict[str, set[str]]:
     """Every id other files may refer to, by kind of reference."""
-    ids: dict[str, set[str]] = {kind: set() for kind in (*_REFERENCE_NOUNS, *ITEM_KINDS)}
+    ids: dict[str, set[str]] = {kind: set() for kind in (*_SITE_DEFINED, *ITEM_KINDS)}
     for identity in check.identities:
         ids.setdefault(identity.kind, set()).add(identity.id)
     for loaded in check.items:
@@ -183,19 +181,24 @@ def _unknown_references(check: ContentCheck) -> Iterator[Problem]:
             kind, target = reference.kind, reference.target
             if kind == "item":
                 kind, _, target = target.partition(":")
-            site_defined = kind in ("unit", "goal", "audience", "category")
-            if target in ids.get(kind, set()) or (site_defined and not has_site):
+            if target in ids.get(kind, set()) or (kind in _SITE_DEFINED and not has_site):
                 continue
             position = loaded.source.locate(reference.path, key=reference.is_key)
-            noun = _REFERENCE_NOUNS.get(kind, kind)
             hint = error_messages.closest(target, sorted(ids.get(kind, set())))
             yield Problem(
                 loaded.identity.file,
                 position.line,
                 position.column,
                 _dotted(reference.path),
-                f"unknown {noun} '{target}'; {hint}",
+                f"unknown {_describe_reference(kind, target)}; {hint}",
             )
+
+
+def _describe_reference(kind: str, target: str) -> str:
+    if kind in _SITE_DEFINED:
+        return f"{_SITE_DEFINED[kind]} '{target}' (not in site.yaml)"
+    expected_file = CONTENT_TYPES_BY_KIND[kind].example.replace("short-name", target)
+    return f"{kind} '{target}' (no file {expected_file})"
 
 
 def _dotted(path: tuple[Any, ...]) -> str:

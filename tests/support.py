@@ -1,0 +1,65 @@
+"""Small helpers the tests share: a throwaway project folder and a real MkDocs build of it."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO = Path(__file__).resolve().parents[1]
+DEMO_CONTENT = REPO / "content"
+MINIMAL_CONTENT = REPO / "tests" / "fixtures" / "minimal" / "content"
+DEMO_NOW = "2026-11-24T12:00:00"
+
+
+def make_project(folder: Path, content: Path = DEMO_CONTENT) -> Path:
+    """A project like the repository's, with its own copy of ``content`` and ``docs``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", folder / "docs")
+    shutil.copytree(content, folder / "content")
+    (folder / "hooks").symlink_to(REPO / "hooks", target_is_directory=True)
+    return folder
+
+
+@contextmanager
+def environment(values: Mapping[str, str]) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(project: Path, site_dir: Path, *, now: str = DEMO_NOW, **env: str) -> list[str]:
+    """Build ``project`` with MkDocs in this process (strict); returns the warnings it logged."""
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        with environment({"ITCOMMS_NOW": now, **env}):
+            config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+            build(config)
+    finally:
+        logger.removeHandler(collector)
+    return collector.messages
