@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from support import DEMO_CONTENT, build_site, make_project
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO_CONTENT = REPO / "content"
@@ -51,6 +52,14 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+class BuildFailed(Exception):
+    """The build stopped; ``log`` holds the warnings and errors MkDocs printed."""
+
+    def __init__(self, log: list[str]) -> None:
+        super().__init__("\n".join(log))
+        self.log = log
+
+
 def build_site(project: Path, site_dir: Path, *, now: str = DEMO_NOW, **env: str) -> list[str]:
     """Build ``project`` with MkDocs in this process (strict); returns the warnings it logged."""
     collector = _Collect()
@@ -60,6 +69,8 @@ def build_site(project: Path, site_dir: Path, *, now: str = DEMO_NOW, **env: str
         with environment({"ITCOMMS_NOW": now, **env}):
             config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
             build(config)
+    except Abort:
+        raise BuildFailed(collector.messages) from None
     finally:
         logger.removeHandler(collector)
     return collector.messages

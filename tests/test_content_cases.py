@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 import yaml
-from support import MINIMAL_CONTENT
 
 from itcomms.validate import check_content
+from support import MINIMAL_CONTENT
 
 CASES = sorted((Path(__file__).parent / "content_cases").glob("*.yaml"))
 

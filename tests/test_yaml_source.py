@@ -61,7 +61,10 @@ def test_plain_scalars_follow_yaml_1_2(text: str, expected: object) -> None:
         ("- a\n", "f.yaml:1:1: must be a mapping of keys to values (got a list)"),
         ("a: 1\na: 2\n", "f.yaml:2:1: a: duplicate key 'a' (first given on line 1); keep one"),
         ("a: &x [1]\nb: *x\n", "f.yaml:2:4: b: aliases (*name) are not supported; write the value out in full"),
-        ("a: !!python/object:os.system x\n", "f.yaml:1:4: a: YAML tag '!!python/object:os.system' is not allowed; write a plain value"),
+        (
+            "a: !!python/object:os.system x\n",
+            "f.yaml:1:4: a: YAML tag '!!python/object:os.system' is not allowed; write a plain value",
+        ),
         ("a: 1\n---\nb: 2\n", "f.yaml:2:1: holds more than one YAML document (---); keep one item per file"),
         ("? [1]\n: 2\n", "f.yaml:1:3: keys must be plain words, not lists or mappings"),
     ],

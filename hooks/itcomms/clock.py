@@ -17,7 +17,9 @@ def build_now(environ: Mapping[str, str], site_timezone: tzinfo) -> datetime:
         try:
             moment = datetime.fromisoformat(pinned)
         except ValueError:
-            raise ClockError(f"ITCOMMS_NOW={pinned!r} is not an ISO 8601 date and time like 2026-11-24T12:00:00") from None
+            raise ClockError(
+                f"ITCOMMS_NOW={pinned!r} is not an ISO 8601 date and time like 2026-11-24T12:00:00"
+            ) from None
         return moment if moment.tzinfo is not None else moment.replace(tzinfo=site_timezone)
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:

@@ -50,10 +50,9 @@ def locate(error: ErrorDetails, data: Any) -> tuple[DataPath, bool]:
     for index, part in enumerate(loc):
         if part == "[key]":
             about_key = True
-        elif isinstance(node, dict) and isinstance(part, str) and part in node:
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        elif (isinstance(node, dict) and isinstance(part, str) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             node = node[part]
             path.append(part)
         elif index == len(loc) - 1 and error["type"] == "missing" and isinstance(part, str):

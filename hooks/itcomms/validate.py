@@ -70,7 +70,11 @@ def check_content(project_dir: Path) -> ContentCheck:
     files = _discover(content_dir)
     site_files = [path for path in files if path.relative_to(content_dir).as_posix() == "site.yaml"]
     if not site_files:
-        result.problems.append(Problem("content/site.yaml", 1, 1, "", "is missing; it names the department, its timezone and business units"))
+        result.problems.append(
+            Problem(
+                "content/site.yaml", 1, 1, "", "is missing; it names the department, its timezone and business units"
+            )
+        )
     # site.yaml first: its timezone says what times without a zone mean
     timezone = ZoneInfo("UTC")
     for path in site_files + [path for path in files if path not in site_files]:
@@ -133,7 +137,9 @@ def _findings(item: ContentFile, document: YamlDocument) -> Iterator[Problem]:
         for finding in model.findings():
             path = (*prefix, *finding.path)
             position = document.source.locate(path)
-            yield Problem(document.file, position.line, position.column, _dotted(path), finding.message, finding.severity)
+            yield Problem(
+                document.file, position.line, position.column, _dotted(path), finding.message, finding.severity
+            )
 
 
 def _duplicate_identities(identities: Iterable[Identity]) -> Iterator[Problem]:
@@ -175,7 +181,11 @@ def _unknown_references(check: ContentCheck) -> Iterator[Problem]:
         if loaded.identity.unit is not None and has_site and loaded.identity.unit not in ids["unit"]:
             hint = error_messages.closest(loaded.identity.unit, sorted(ids["unit"]))
             yield Problem(
-                loaded.identity.file, 1, 1, "", f"the folder '{loaded.identity.unit}' names no business unit in site.yaml; {hint}"
+                loaded.identity.file,
+                1,
+                1,
+                "",
+                f"the folder '{loaded.identity.unit}' names no business unit in site.yaml; {hint}",
             )
         for reference in references(loaded.item):
             kind, target = reference.kind, reference.target

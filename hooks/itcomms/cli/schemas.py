@@ -16,8 +16,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     folder = args.project / SCHEMA_FOLDER
     documents = schema_documents()
-    stale = [name for name, text in documents.items() if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
-    extra = sorted(path.name for path in folder.glob("*.schema.json") if path.name not in documents) if folder.is_dir() else []
+    stale = [
+        name
+        for name, text in documents.items()
+        if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text
+    ]
+    extra = (
+        sorted(path.name for path in folder.glob("*.schema.json") if path.name not in documents)
+        if folder.is_dir()
+        else []
+    )
     if args.check:
         for name in stale + extra:
             print(f"{SCHEMA_FOLDER / name}: out of date; run scripts/schemas", file=sys.stderr)  # noqa: T201
