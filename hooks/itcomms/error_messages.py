@@ -50,14 +50,23 @@ def locate(error: ErrorDetails, data: Any) -> tuple[DataPath, bool]:
     for index, part in enumerate(loc):
         if part == "[key]":
             about_key = True
-        elif (isinstance(node, dict) and isinstance(part, str) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        ):
-            node = node[part]
+        elif (child := _child(node, part)) is not _ABSENT:
+            node = child
             path.append(part)
         elif index == len(loc) - 1 and error["type"] == "missing" and isinstance(part, str):
             path.append(part)
     return tuple(path), about_key
+
+
+_ABSENT = object()
+
+
+def _child(node: Any, part: int | str) -> Any:
+    if isinstance(node, dict) and isinstance(part, str):
+        return node.get(part, _ABSENT)
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return _ABSENT
 
 
 def message(error: ErrorDetails, model: type[BaseModel]) -> str:

@@ -145,7 +145,7 @@ class _DocumentBuilder:
         self.documents = 0
         self.skip_depth = 0
 
-    def problem(self, mark: Any, message: str, path: DataPath = ()) -> None:
+    def problem(self, mark: Any, message: str, path: DataPath = ()) -> None:  # a libyaml or PyYAML Mark
         self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, _dotted(path), message))
 
     def result(self) -> YamlDocument | list[Problem]:
@@ -213,7 +213,7 @@ class _DocumentBuilder:
             return
         self.place(value, event)
 
-    def key(self, frame: _Frame, event: yaml.ScalarEvent, value: Any) -> None:
+    def key(self, frame: _Frame, event: Any, value: Any) -> None:
         name = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
         path = (*frame.path, name)
         if name == "<<":

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from ..assemble import Site
 from . import annual_report, business_units, glossary_page, home, newsletter, service_catalogue, status_page
 from .outputs import Artefact, Output, Page
-from .templates import Templates
+from .templating import Templates
 
 Renderer = Callable[[Site, Templates], Iterable[Output]]
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..assemble import Site
 from .outputs import Output
-from .templates import Templates
+from .templating import Templates
 
 
 def render(site: Site, templates: Templates) -> Iterator[Output]:
