@@ -3,7 +3,10 @@
 - ``on_config``: load, validate and assemble the content afresh for this build;
   any content problem stops the build here, before MkDocs cleans or writes
   the output folder.
-- ``on_files``: add the generated pages and files in memory.
+- ``on_files``: add the generated pages and files, in memory.
+- ``on_env``: give the theme's templates the values they need (``itcomms``).
+- ``on_page_content``: let output modules rewrite a page's HTML.
+- ``on_post_build``: make the files that need the built site (PDFs).
 
 Per-build state lives on the config object, which MkDocs creates anew for every
 build (including each ``mkdocs serve`` rebuild), never in this module.
@@ -15,13 +18,15 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
 
 from itcomms.build import Build, load_build
 from itcomms.clock import ClockError
-from itcomms.problems import ContentError
+from itcomms.problems import ContentError, Problem
 from itcomms.render import Page
 
 log = logging.getLogger("mkdocs.hooks.itcomms")
@@ -39,15 +44,41 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(error.report()) from None
     except ClockError as error:
         raise PluginError(str(error)) from None
-    for warning in build.warnings:
-        log.warning(str(warning))
+    _log(build.warnings)
     config[_BUILD] = build
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    build: Build = config[_BUILD]
-    for output in build.outputs():
+    rendered = _build(config).render()
+    _log(rendered.warnings)
+    for output in rendered.outputs:
         content = output.markdown if isinstance(output, Page) else output.content
         files.append(File.generated(config, output.path, content=content))
     return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals["itcomms"] = _build(config).theme_context()
+    return env
+
+
+def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    return _build(config).page_html(page.file.src_uri, html)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _log(_build(config).after_build(Path(config.site_dir)))
+
+
+def _build(config: MkDocsConfig) -> Build:
+    build: Build = config[_BUILD]
+    return build
+
+
+def _log(notes: object) -> None:
+    for note in notes:  # type: ignore[attr-defined]
+        if isinstance(note, Problem):
+            log.warning(str(note))
+        else:
+            log.info(str(note))

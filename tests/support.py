@@ -13,6 +13,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from itcomms.assemble import Site
+from itcomms.build import load_build
+
 REPO = Path(__file__).resolve().parents[1]
 DEMO_CONTENT = REPO / "content"
 MINIMAL_CONTENT = REPO / "tests" / "fixtures" / "minimal" / "content"
@@ -74,3 +77,23 @@ def build_site(project: Path, site_dir: Path, *, now: str = DEMO_NOW, **env: str
     finally:
         logger.removeHandler(collector)
     return collector.messages
+
+
+def load_site(project: Path, now: str = DEMO_NOW, **env: str) -> Site:
+    """The assembled ``Site`` for a project folder, without MkDocs."""
+    with environment({"ITCOMMS_NOW": now, **env}):
+        return load_build(project, "https://intranet.example/it/", os.environ).site
+
+
+def write_content(project: Path, files: Mapping[str, str]) -> None:
+    """Add or replace content files (paths under content/)."""
+    for relative, text in files.items():
+        target = project / "content" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def minimal_project(folder: Path) -> Path:
+    """A folder holding a copy of the minimal valid content."""
+    shutil.copytree(MINIMAL_CONTENT, folder / "content")
+    return folder

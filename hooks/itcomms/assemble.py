@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from .models import (
@@ -108,6 +108,16 @@ class Site:
         return {audience.id: audience for audience in self.settings.audiences}
 
     @cached_property
+    def incidents_by_service(self) -> Mapping[str, tuple[Incident, ...]]:
+        """Each service's incidents, newest first."""
+        return _group_by_service(self.incidents)
+
+    @cached_property
+    def maintenance_by_service(self) -> Mapping[str, tuple[Maintenance, ...]]:
+        """Each service's maintenance windows, latest first."""
+        return _group_by_service(self.maintenance)
+
+    @cached_property
     def categories(self) -> Mapping[str, ServiceCategory]:
         return {category.id: category for category in self.settings.service_categories}
 
@@ -138,6 +148,14 @@ def assemble(check: ContentCheck, now: datetime, options: BuildOptions) -> Site:
         reviews=_by_unit_quarter(_of(check, "review", UnitReview)),
         tickets=_by_unit_quarter(_of(check, "tickets", TicketSummary)),
     )
+
+
+def _group_by_service(items: tuple[Incident, ...] | tuple[Maintenance, ...]) -> Mapping[str, tuple[Any, ...]]:
+    grouped: dict[str, list[Any]] = {}
+    for item in items:
+        for service_id in item.services:
+            grouped.setdefault(service_id, []).append(item)
+    return MappingProxyType({service_id: tuple(found) for service_id, found in grouped.items()})
 
 
 def _of(check: ContentCheck, kind: str, model: type[Item]) -> list[Item]:

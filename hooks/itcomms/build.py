@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from . import render
 from .assemble import BuildOptions, Site, assemble
 from .clock import build_now
 from .models import SiteSettings
 from .problems import ContentError, Problem
-from .render import Output, render_site
 from .validate import check_content
 
 _FALSE_WORDS = {"0", "false", "no", "off"}
@@ -28,8 +29,21 @@ class Build:
     site: Site
     warnings: tuple[Problem, ...]
 
-    def outputs(self) -> list[Output]:
-        return render_site(self.site)
+    def render(self) -> render.Rendered:
+        """Every generated page and file, and the warnings rendering raised."""
+        return render.render_site(self.site)
+
+    def theme_context(self) -> dict[str, Any]:
+        """Values the theme's templates can use, under ``itcomms`` (the status banner, say)."""
+        return render.theme_context(self.site)
+
+    def page_html(self, path: str, html: str) -> str:
+        """A page's HTML once MkDocs rendered it, rewritten by the output modules that need to."""
+        return render.filter_page(self.site, path, html)
+
+    def after_build(self, site_dir: Path) -> list[Problem | str]:
+        """Make the files that need the built site (PDFs); returns warnings and notes for the log."""
+        return render.after_build(self.site, site_dir)
 
 
 def options_from_environment(site_url: str, environ: Mapping[str, str]) -> BuildOptions:
