@@ -1,0 +1,66 @@
+"""The whole core pipeline in one call: load and validate content, then assemble the site.
+
+This is what the MkDocs hooks, the scripts and the tests call; it knows nothing
+of MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from . import render
+from .assemble import BuildOptions, Site, assemble
+from .clock import build_now
+from .models import SiteSettings
+from .problems import ContentError, Problem
+from .validate import check_content
+
+_FALSE_WORDS = {"0", "false", "no", "off"}
+
+
+@dataclass(frozen=True)
+class Build:
+    """A site ready to render, and the warnings its content raised."""
+
+    site: Site
+    warnings: tuple[Problem, ...]
+
+    def render(self) -> render.Rendered:
+        """Every generated page and file, and the warnings rendering raised."""
+        return render.render_site(self.site)
+
+    def theme_context(self) -> dict[str, Any]:
+        """Values the theme's templates can use, under ``itcomms`` (the status banner, say)."""
+        return render.theme_context(self.site)
+
+    def page_html(self, path: str, html: str) -> str:
+        """A page's HTML once MkDocs rendered it, rewritten by the output modules that need to."""
+        return render.filter_page(self.site, path, html)
+
+    def after_build(self, site_dir: Path) -> list[Problem | str]:
+        """Make the files that need the built site (PDFs); returns warnings and notes for the log."""
+        return render.after_build(self.site, site_dir)
+
+
+def options_from_environment(site_url: str, environ: Mapping[str, str]) -> BuildOptions:
+    """``ITCOMMS_DRAFTS=1`` previews drafts; ``ITCOMMS_PDF=0`` skips the PDFs for a faster build."""
+    return BuildOptions(
+        site_url=site_url,
+        drafts=environ.get("ITCOMMS_DRAFTS", "").strip().lower() not in _FALSE_WORDS | {""},
+        pdf=environ.get("ITCOMMS_PDF", "1").strip().lower() not in _FALSE_WORDS,
+    )
+
+
+def load_build(project_dir: Path, site_url: str, environ: Mapping[str, str]) -> Build:
+    """Read ``project_dir/content`` into a ``Build``; raises ``ContentError`` listing every problem."""
+    check = check_content(project_dir)
+    if not check.ok:
+        raise ContentError(check.problems)
+    settings = next(loaded.item for loaded in check.items if isinstance(loaded.item, SiteSettings))
+    now = build_now(environ, ZoneInfo(settings.timezone))
+    site = assemble(check, now, options_from_environment(site_url, environ))
+    return Build(site, tuple(problem for problem in check.problems if not problem.is_error))

@@ -1,0 +1,1 @@
+"""Command-line helpers behind ``scripts/``: each is ``python -m itcomms.cli.<name>``."""

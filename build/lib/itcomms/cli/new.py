@@ -1,0 +1,109 @@
+"""``scripts/new KIND "Title"``: start a new content file, correctly named, from a template.
+
+The file validates once every ``FILL IN`` is replaced. Dates default to now
+in the site's timezone; the file lands in the right folder with the right name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import unicodedata
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import jinja2
+
+from ..clock import build_now
+from ..models import SiteSettings
+from ..periods import FiscalYear, Quarter, month_key
+from ..schemas import schema_line
+from ..validate import check_content, known_ids
+
+TEMPLATES = Path(__file__).parent / "new_templates"
+
+
+def slugify(title: str) -> str:
+    """A file-name-safe version of a title: "Email arriving late!" → email-arriving-late."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    return slug[:60].rstrip("-") or "item"
+
+
+def target_path(kind: str, title: str, day: date, fiscal_start: int, unit: str | None) -> str:
+    """Where the new file goes, under content/."""
+    slug, stamp = slugify(title), day.isoformat()
+    paths = {
+        "service": f"services/{slug}.yaml",
+        "incident": f"incidents/{day.year}/{stamp}-{slug}.yaml",
+        "maintenance": f"maintenance/{stamp}-{slug}.yaml",
+        "accomplishment": f"accomplishments/{day.year}/{stamp}-{slug}.yaml",
+        "award": f"awards/{stamp}-{slug}.yaml",
+        "talk": f"talks/{stamp}-{slug}.yaml",
+        "metric": f"metrics/{slug}.yaml",
+        "survey": f"surveys/{slug}.yaml",
+        "newsletter": f"newsletters/{month_key(day)}.yaml",
+        "report": f"reports/{FiscalYear.of(day, fiscal_start).year}.yaml",
+        "review": f"units/{unit}/{Quarter.of(day, fiscal_start).key}.yaml",
+        "tickets": f"tickets/{unit}/{Quarter.of(day, fiscal_start).key}.yaml",
+    }
+    return paths[kind]
+
+
+def main(argv: list[str] | None = None) -> int:
+    kinds = sorted(path.name.removesuffix(".yaml.j2") for path in TEMPLATES.glob("*.yaml.j2"))
+    parser = argparse.ArgumentParser(prog="scripts/new", description=__doc__)
+    parser.add_argument("kind", choices=kinds, help="what to add")
+    parser.add_argument("title", help="its title, in plain words (for tickets: where the counts come from)")
+    parser.add_argument("--date", type=date.fromisoformat, help="its date (default: today in the site's timezone)")
+    parser.add_argument("--unit", help="the business unit, for review and tickets")
+    parser.add_argument("--project", type=Path, default=Path.cwd())
+    args = parser.parse_args(argv)
+
+    check = check_content(args.project)
+    site = next((loaded.item for loaded in check.items if isinstance(loaded.item, SiteSettings)), None)
+    if site is None:
+        print("content/site.yaml must be valid first; run scripts/validate", file=sys.stderr)  # noqa: T201
+        return 1
+    ids = {kind: sorted(values) for kind, values in known_ids(check).items()}
+    if args.kind in ("review", "tickets") and args.unit not in ids["unit"]:
+        print(f"--unit must be one of: {', '.join(ids['unit'])}", file=sys.stderr)  # noqa: T201
+        return 2
+
+    now = build_now(os.environ, ZoneInfo(site.timezone)).astimezone(ZoneInfo(site.timezone))
+    if args.date:
+        now = datetime.combine(args.date, now.time(), tzinfo=now.tzinfo)
+    relative = target_path(args.kind, args.title, now.date(), site.fiscal_year_start, args.unit)
+    destination = args.project / "content" / relative
+    if destination.exists():
+        print(f"content/{relative} already exists; edit it, or choose another title", file=sys.stderr)  # noqa: T201
+        return 1
+
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+    )
+    environment.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)
+    environment.filters["first_or_fill"] = lambda values: values[0] if values else "fill-in"
+    text = environment.get_template(f"{args.kind}.yaml.j2").render(
+        title=args.title,
+        ids=ids,
+        now=f"{now:%Y-%m-%d %H:%M}",
+        later=f"{now + timedelta(hours=2):%Y-%m-%d %H:%M}",
+        today=now.date().isoformat(),
+        month=month_key(now.date()),
+        support_email=site.contact.email,
+        support_hours=site.contact.hours or "FILL IN: when people can get help",
+    )
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    destination.write_text(f"{schema_line(relative, args.kind)}\n{text}", encoding="utf-8")
+    print(f"content/{relative}")  # noqa: T201
+    print("Replace every FILL IN, then run scripts/validate.", file=sys.stderr)  # noqa: T201
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,34 @@
+"""``scripts/validate``: check every content file and print every problem; exit 1 on any error."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..problems import format_github
+from ..validate import check_content
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/validate", description=__doc__)
+    parser.add_argument("--project", type=Path, default=Path.cwd(), help="folder holding mkdocs.yml and content/")
+    parser.add_argument(
+        "--format", choices=("text", "github"), default="text", help="github: GitHub Actions annotations"
+    )
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    args = parser.parse_args(argv)
+
+    check = check_content(args.project.resolve())
+    for problem in check.problems:
+        print(format_github(problem) if args.format == "github" else str(problem))  # noqa: T201
+    errors = sum(problem.is_error for problem in check.problems)
+    warnings = len(check.problems) - errors
+    failed = errors > 0 or (args.strict and warnings > 0)
+    summary = f"{len(check.items)} files checked: {errors} errors, {warnings} warnings"
+    print(summary, file=sys.stderr)  # noqa: T201
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

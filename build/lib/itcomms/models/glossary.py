@@ -1,0 +1,35 @@
+"""``content/glossary.yaml``: plain-language meanings of the terms and acronyms IT uses."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from .base import ContentFile, ContentModel, Finding
+from .fields import Line, Text
+
+
+class GlossaryTerm(ContentModel):
+    """One term and what it means."""
+
+    term: Line
+    """The term as it appears in text, for example VPN."""
+    spelled_out: Line | None = None
+    """What an acronym stands for, for example "Virtual Private Network"."""
+    meaning: Text
+    """What it means, in words anyone in the company understands."""
+    aliases: list[Line] = []
+    """Other spellings of the same term."""
+
+
+class Glossary(ContentFile):
+    """Every term, acronym and bit of jargon the site explains."""
+
+    terms: list[GlossaryTerm]
+    """The terms, in any order; the glossary page sorts them."""
+
+    def findings(self) -> Iterator[Finding]:
+        counts = Counter(name.casefold() for term in self.terms for name in (term.term, *term.aliases))
+        for index, term in enumerate(self.terms):
+            if counts[term.term.casefold()] > 1:
+                yield Finding(("terms", index, "term"), f"'{term.term}' is defined more than once")

@@ -1,0 +1,91 @@
+"""Years, quarters and months as the business counts them (fiscal when its year does not start in January).
+
+A fiscal year is named after the calendar year it starts in: with a year
+starting in April, fiscal 2026 runs from April 2026 to March 2027 and is
+labelled "2026/27"; its first quarter, April to June 2026, is ``2026-q1``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, order=True)
+class FiscalYear:
+    year: int
+    start_month: int = 1
+
+    @property
+    def start(self) -> date:
+        return date(self.year, self.start_month, 1)
+
+    @property
+    def end(self) -> date:
+        """The first day after the year."""
+        return date(self.year + 1, self.start_month, 1)
+
+    @property
+    def label(self) -> str:
+        if self.start_month == 1:
+            return str(self.year)
+        return f"{self.year}/{(self.year + 1) % 100:02d}"
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day < self.end
+
+    @classmethod
+    def of(cls, day: date, start_month: int = 1) -> FiscalYear:
+        year = day.year if day.month >= start_month else day.year - 1
+        return cls(year, start_month)
+
+
+@dataclass(frozen=True, order=True)
+class Quarter:
+    year: int
+    number: int
+    start_month: int = 1
+
+    @property
+    def key(self) -> str:
+        """How files and addresses name it: 2026-q1."""
+        return f"{self.year}-q{self.number}"
+
+    @property
+    def start(self) -> date:
+        month_index = self.start_month - 1 + (self.number - 1) * 3
+        return date(self.year + month_index // 12, month_index % 12 + 1, 1)
+
+    @property
+    def end(self) -> date:
+        """The first day after the quarter."""
+        return self.next().start
+
+    def next(self) -> Quarter:
+        if self.number == 4:
+            return Quarter(self.year + 1, 1, self.start_month)
+        return Quarter(self.year, self.number + 1, self.start_month)
+
+    def previous(self) -> Quarter:
+        if self.number == 1:
+            return Quarter(self.year - 1, 4, self.start_month)
+        return Quarter(self.year, self.number - 1, self.start_month)
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day < self.end
+
+    @classmethod
+    def of(cls, day: date, start_month: int = 1) -> Quarter:
+        fiscal = FiscalYear.of(day, start_month)
+        months_in = (day.year - fiscal.year) * 12 + day.month - start_month
+        return cls(fiscal.year, months_in // 3 + 1, start_month)
+
+    @classmethod
+    def parse(cls, key: str, start_month: int = 1) -> Quarter:
+        year, number = key.split("-q")
+        return cls(int(year), int(number), start_month)
+
+
+def month_key(day: date) -> str:
+    """How files and addresses name a month: 2026-03."""
+    return f"{day.year:04d}-{day.month:02d}"

@@ -1,0 +1,13 @@
+"""The reports section (a first listing; the annual report issue builds the real reports)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..assemble import Site
+from .outputs import Output
+from .templating import Templates
+
+
+def render(site: Site, templates: Templates) -> Iterator[Output]:
+    yield templates.page("report.md.j2", "report/index.md")

@@ -1,0 +1,24 @@
+"""What rendering produces: Markdown pages and other files, both placed at a path of the site."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Page:
+    """A Markdown page MkDocs renders with the theme; ``path`` is its source path, like status/index.md."""
+
+    path: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class Artefact:
+    """A file published as it is (a feed, a calendar, JSON); ``path`` is where it lands in the site."""
+
+    path: str
+    content: bytes
+
+
+Output = Page | Artefact

@@ -1,0 +1,13 @@
+"""The status section (a first listing; the status issue builds the real page, feeds and calendar)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..assemble import Site
+from .outputs import Output
+from .templating import Templates
+
+
+def render(site: Site, templates: Templates) -> Iterator[Output]:
+    yield templates.page("status.md.j2", "status/index.md")

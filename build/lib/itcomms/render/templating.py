@@ -1,0 +1,94 @@
+"""The Jinja environment every page template is rendered with, one per build.
+
+Plain text values are escaped for Markdown as well as HTML, so a title can
+never become a link, a table cell break or an attribute list. Markdown fields
+go through the ``md`` filter, which renders and sanitises them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..assemble import Site
+from ..markdown_html import MarkdownRenderer
+from .outputs import Page
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+_MARKDOWN_SPECIALS = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]|~^="})
+_UNSAFE_IN_LINKS = str.maketrans({char: f"%{ord(char):02X}" for char in " ()<>\"'`"})
+
+
+def escape_text(value: Any) -> Markup:
+    """Escape a plain value so Markdown and HTML both show it literally."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(escape(value)).translate(_MARKDOWN_SPECIALS))
+
+
+def href(url: str) -> Markup:
+    """A validated address, safe inside a Markdown link or an HTML attribute."""
+    return Markup(url.translate(_UNSAFE_IN_LINKS))
+
+
+def _finalize(value: Any) -> Any:
+    return "" if value is None else escape_text(value)
+
+
+def relative_link(from_path: str, to_path: str) -> str:
+    """A link from one source page to another page or file, relative so the site works under any prefix."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+class Templates:
+    """Renders page templates with the site's filters; created once per build."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.markdown = MarkdownRenderer()
+        self.environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+            autoescape=True,
+            finalize=_finalize,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.environment.filters.update(
+            md=self.md,
+            href=href,
+            day=self.day,
+            moment=self.moment,
+        )
+        self.environment.globals.update(site=site)
+
+    def md(self, text: str | None) -> Markup:
+        """An author's Markdown field as sanitised HTML (place it on its own lines)."""
+        return Markup(self.markdown.html(text)) if text else Markup("")
+
+    def day(self, value: date | datetime) -> str:
+        """A date as people read it: 14 March 2026."""
+        if isinstance(value, datetime):
+            value = value.astimezone(self.site.timezone)
+        return f"{value.day} {value:%B %Y}"
+
+    def moment(self, value: datetime) -> str:
+        """A time in the site's timezone, with the zone named: 14 March 2026, 09:30 GMT."""
+        local = value.astimezone(self.site.timezone)
+        return f"{self.day(local)}, {local:%H:%M} {local.tzname()}"
+
+    def page(self, template: str, path: str, **context: Any) -> Page:
+        """Render ``template`` as the Markdown page at ``path``; ``link`` makes links relative to it."""
+
+        def link(target: str) -> Markup:
+            return href(relative_link(path, target))
+
+        rendered = self.environment.get_template(template).render(page_path=path, link=link, **context)
+        return Page(path, rendered)

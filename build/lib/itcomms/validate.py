@@ -1,0 +1,215 @@
+"""Read every file under ``content/`` and check it, collecting every problem before stopping.
+
+Three layers, each reported with file, line and column:
+
+1. a file that cannot be read (wrong place or name, not UTF-8, YAML syntax);
+2. a file that reads but does not fit its model (unknown keys, wrong types,
+   impossible dates, rules spanning several fields);
+3. items that do not fit together (unknown references, duplicate ids).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pydantic import ValidationError
+
+from . import error_messages
+from .content_types import CONTENT_TYPES_BY_KIND, identify
+from .models import ContentFile, Identity, SiteSettings
+from .models.fields import ITEM_KINDS
+from .problems import Problem
+from .references import nested_models, references
+from .yaml_source import SourceMap, YamlDocument, load_yaml
+
+_SITE_DEFINED = {
+    "unit": "business unit",
+    "goal": "strategic goal",
+    "audience": "audience",
+    "category": "service category",
+}
+
+
+@dataclass(frozen=True)
+class LoadedItem:
+    """A content file that passed its own checks: its identity, model and source positions."""
+
+    identity: Identity
+    item: ContentFile
+    source: SourceMap
+
+
+@dataclass
+class ContentCheck:
+    """Every item that could be read and every problem found, in file order."""
+
+    items: list[LoadedItem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    identities: list[Identity] = field(default_factory=list)
+    """Every file whose path names an item, readable or not: other files may refer to them."""
+
+    @property
+    def ok(self) -> bool:
+        return not any(problem.is_error for problem in self.problems)
+
+    def of_kind(self, kind: str) -> list[LoadedItem]:
+        return [loaded for loaded in self.items if loaded.identity.kind == kind]
+
+
+def check_content(project_dir: Path) -> ContentCheck:
+    """Load and validate everything under ``project_dir/content``."""
+    result = ContentCheck()
+    content_dir = project_dir / "content"
+    if not content_dir.is_dir():
+        result.problems.append(Problem("content", 1, 1, "", "folder is missing; it holds the site's YAML files"))
+        return result
+    files = _discover(content_dir)
+    site_files = [path for path in files if path.relative_to(content_dir).as_posix() == "site.yaml"]
+    if not site_files:
+        result.problems.append(
+            Problem(
+                "content/site.yaml", 1, 1, "", "is missing; it names the department, its timezone and business units"
+            )
+        )
+    # site.yaml first: its timezone says what times without a zone mean
+    timezone = ZoneInfo("UTC")
+    for path in site_files + [path for path in files if path not in site_files]:
+        loaded = _load_file(path, project_dir, content_dir, timezone, result)
+        if loaded is not None:
+            result.items.append(loaded)
+            if isinstance(loaded.item, SiteSettings):
+                timezone = ZoneInfo(loaded.item.timezone)
+    result.problems.extend(_duplicate_identities(result.identities))
+    result.problems.extend(_unknown_references(result))
+    result.problems.sort()
+    return result
+
+
+def _discover(content_dir: Path) -> list[Path]:
+    """Every file an author put in ``content/``; hidden files and READMEs are for people and tools."""
+    return sorted(
+        path
+        for path in content_dir.rglob("*")
+        if path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(content_dir).parts)
+        and path.name != "README.md"
+    )
+
+
+def _load_file(
+    path: Path, project_dir: Path, content_dir: Path, timezone: ZoneInfo, result: ContentCheck
+) -> LoadedItem | None:
+    problems = result.problems
+    display = path.relative_to(project_dir).as_posix()
+    identity = identify(path.relative_to(content_dir).as_posix(), display)
+    if isinstance(identity, str):
+        problems.append(Problem(display, 1, 1, "", identity))
+        return None
+    result.identities.append(identity)
+    document = load_yaml(path.read_bytes(), display)
+    if isinstance(document, list):
+        problems.extend(document)
+        return None
+    model = CONTENT_TYPES_BY_KIND[identity.kind].model
+    try:
+        item = model.model_validate(document.data, context={"timezone": timezone}).with_identity(identity)
+    except ValidationError as error:
+        problems.extend(_model_problems(error, model, document))
+        return None
+    problems.extend(_findings(item, document))
+    return LoadedItem(identity, item, document.source)
+
+
+def _model_problems(error: ValidationError, model: type[ContentFile], document: YamlDocument) -> Iterator[Problem]:
+    for detail in error.errors(include_url=False):
+        path, about_key = error_messages.locate(detail, document.data)
+        position = document.source.locate(path, key=about_key)
+        text = error_messages.message(detail, model)
+        yield Problem(document.file, position.line, position.column, _dotted(path), text)
+
+
+def _findings(item: ContentFile, document: YamlDocument) -> Iterator[Problem]:
+    for prefix, model in nested_models(item):
+        for finding in model.findings():
+            path = (*prefix, *finding.path)
+            position = document.source.locate(path)
+            yield Problem(
+                document.file, position.line, position.column, _dotted(path), finding.message, finding.severity
+            )
+
+
+def _duplicate_identities(identities: Iterable[Identity]) -> Iterator[Problem]:
+    first_file: dict[tuple[str, str | None, str], str] = {}
+    for identity in identities:
+        key = (identity.kind, identity.unit, identity.id)
+        if key in first_file:
+            yield Problem(
+                identity.file,
+                1,
+                1,
+                "",
+                f"{identity.kind} id '{identity.id}' is already used by {first_file[key]}; "
+                "rename one of the files so each has its own name",
+            )
+        else:
+            first_file[key] = identity.file
+
+
+def known_ids(check: ContentCheck) -> dict[str, set[str]]:
+    """Every id other files may refer to, by kind of reference."""
+    ids: dict[str, set[str]] = {kind: set() for kind in (*_SITE_DEFINED, *ITEM_KINDS)}
+    for identity in check.identities:
+        ids.setdefault(identity.kind, set()).add(identity.id)
+    for loaded in check.items:
+        if isinstance(loaded.item, SiteSettings):
+            site = loaded.item
+            ids["unit"] = {unit.id for unit in site.business_units}
+            ids["goal"] = {goal.id for goal in site.strategic_goals}
+            ids["audience"] = {audience.id for audience in site.audiences}
+            ids["category"] = {category.id for category in site.service_categories}
+    return ids
+
+
+def _unknown_references(check: ContentCheck) -> Iterator[Problem]:
+    ids = known_ids(check)
+    has_site = any(isinstance(loaded.item, SiteSettings) for loaded in check.items)
+    for loaded in check.items:
+        if loaded.identity.unit is not None and has_site and loaded.identity.unit not in ids["unit"]:
+            hint = error_messages.closest(loaded.identity.unit, sorted(ids["unit"]))
+            yield Problem(
+                loaded.identity.file,
+                1,
+                1,
+                "",
+                f"the folder '{loaded.identity.unit}' names no business unit in site.yaml; {hint}",
+            )
+        for reference in references(loaded.item):
+            kind, target = reference.kind, reference.target
+            if kind == "item":
+                kind, _, target = target.partition(":")
+            if target in ids.get(kind, set()) or (kind in _SITE_DEFINED and not has_site):
+                continue
+            position = loaded.source.locate(reference.path, key=reference.is_key)
+            hint = error_messages.closest(target, sorted(ids.get(kind, set())))
+            yield Problem(
+                loaded.identity.file,
+                position.line,
+                position.column,
+                _dotted(reference.path),
+                f"unknown {_describe_reference(kind, target)}; {hint}",
+            )
+
+
+def _describe_reference(kind: str, target: str) -> str:
+    if kind in _SITE_DEFINED:
+        return f"{_SITE_DEFINED[kind]} '{target}' (not in site.yaml)"
+    expected_file = CONTENT_TYPES_BY_KIND[kind].example.replace("short-name", target)
+    return f"{kind} '{target}' (no file {expected_file})"
+
+
+def _dotted(path: tuple[Any, ...]) -> str:
+    return ".".join(str(part) for part in path)
