@@ -1,1 +1,0 @@
-"""Command-line helpers behind ``scripts/``: each is ``python -m itcomms.cli.<name>``."""
