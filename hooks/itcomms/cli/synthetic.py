@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import yaml
 
 from ..schemas import schema_line
 
 LAST_YEAR = 2026
+SITE_TIMEZONE = ZoneInfo("Europe/London")
+"""Times are written without a zone, as authors do: wall-clock times in the site's timezone."""
 _WORDS = [
     "network",
     "laptop",
@@ -176,7 +179,7 @@ def _service(rng: random.Random, number: int, units: list[str]) -> dict[str, Any
 
 
 def _incident(writer: _Writer, rng: random.Random, year: int, number: int, services: list[str]) -> None:
-    start = datetime(year, 1, 1, 8) + timedelta(minutes=rng.randrange(0, 364 * 24 * 60))
+    start = datetime(year, 1, 1, 8, tzinfo=SITE_TIMEZONE) + timedelta(minutes=rng.randrange(0, 364 * 24 * 60))
     minutes = rng.randrange(20, 600)
     end = start + timedelta(minutes=minutes)
     stamps = [start + timedelta(minutes=minutes * share // 4) for share in range(4)] + [end]
@@ -203,7 +206,7 @@ def _incident(writer: _Writer, rng: random.Random, year: int, number: int, servi
 
 
 def _maintenance(writer: _Writer, rng: random.Random, year: int, number: int, services: list[str]) -> None:
-    start = datetime(year, number + 1, rng.randrange(1, 28), 20)
+    start = datetime(year, number + 1, rng.randrange(1, 28), 20, tzinfo=SITE_TIMEZONE)
     writer.write(
         f"maintenance/{start.date().isoformat()}-maintenance-{year}-{number:02d}.yaml",
         "maintenance",
