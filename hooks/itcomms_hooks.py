@@ -18,6 +18,7 @@ import logging
 import os
 from pathlib import Path
 
+import mkdocs
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -29,7 +30,8 @@ from itcomms.clock import ClockError
 from itcomms.problems import ContentError, Problem
 from itcomms.render import Page
 
-log = logging.getLogger("mkdocs.hooks.itcomms")
+# Under the engine's own logger ("mkdocs", or "properdocs" for that fork), so messages show and --strict counts them.
+log = logging.getLogger(f"{mkdocs.__name__}.hooks.itcomms")
 
 _BUILD = "itcomms_build"
 

@@ -9,6 +9,11 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+if os.environ.get("ITCOMMS_ENGINE") == "properdocs":
+    # ProperDocs answers every `mkdocs.*` import from here on, as its own command line does.
+    import properdocs.replacement  # noqa: F401
+
+import mkdocs
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -66,7 +71,7 @@ class BuildFailed(Exception):
 def build_site(project: Path, site_dir: Path, *, now: str = DEMO_NOW, **env: str) -> list[str]:
     """Build ``project`` with MkDocs in this process (strict); returns the warnings it logged."""
     collector = _Collect()
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(mkdocs.__name__)
     logger.addHandler(collector)
     try:
         with environment({"ITCOMMS_NOW": now, **env}):
