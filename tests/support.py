@@ -38,9 +38,14 @@ def make_project(folder: Path, content: Path = DEMO_CONTENT) -> Path:
 
 
 @contextmanager
-def environment(values: Mapping[str, str]) -> Iterator[None]:
+def environment(values: Mapping[str, str | None]) -> Iterator[None]:
+    """Set (or, with None, remove) environment variables for the duration of a block."""
     saved = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
+    for name, value in values.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
     try:
         yield
     finally:
@@ -68,8 +73,12 @@ class BuildFailed(Exception):
         self.log = log
 
 
-def build_site(project: Path, site_dir: Path, *, now: str = DEMO_NOW, **env: str) -> list[str]:
-    """Build ``project`` with MkDocs in this process (strict); returns the warnings it logged."""
+def build_site(project: Path, site_dir: Path, *, now: str | None = DEMO_NOW, **env: str | None) -> list[str]:
+    """Build ``project`` with MkDocs in this process (strict); returns the warnings it logged.
+
+    ``now`` pins ITCOMMS_NOW (None leaves it to SOURCE_DATE_EPOCH or the clock); ``env`` sets
+    (or, with None, removes) other variables.
+    """
     collector = _Collect()
     logger = logging.getLogger(mkdocs.__name__)
     logger.addHandler(collector)
