@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -50,6 +51,8 @@ class BuildOptions:
     """Show draft items (a preview build)."""
     pdf: bool = True
     """Render the printable PDFs."""
+    cache_dir: Path | None = None
+    """Where slow work (charts) is kept between builds; None for no cache."""
 
     def absolute(self, path: str) -> str:
         """The absolute address of a path of the site, like status/feed.xml."""

@@ -46,10 +46,11 @@ class Build:
         return render.after_build(self.site, site_dir)
 
 
-def options_from_environment(site_url: str, environ: Mapping[str, str]) -> BuildOptions:
+def options_from_environment(site_url: str, environ: Mapping[str, str], cache_dir: Path | None) -> BuildOptions:
     """``ITCOMMS_DRAFTS=1`` previews drafts; ``ITCOMMS_PDF=0`` skips the PDFs for a faster build."""
     return BuildOptions(
         site_url=site_url,
+        cache_dir=cache_dir,
         drafts=environ.get("ITCOMMS_DRAFTS", "").strip().lower() not in _FALSE_WORDS | {""},
         pdf=environ.get("ITCOMMS_PDF", "1").strip().lower() not in _FALSE_WORDS,
     )
@@ -62,5 +63,5 @@ def load_build(project_dir: Path, site_url: str, environ: Mapping[str, str]) -> 
         raise ContentError(check.problems)
     settings = next(loaded.item for loaded in check.items if isinstance(loaded.item, SiteSettings))
     now = build_now(environ, ZoneInfo(settings.timezone))
-    site = assemble(check, now, options_from_environment(site_url, environ))
+    site = assemble(check, now, options_from_environment(site_url, environ, project_dir / ".cache" / "itcomms"))
     return Build(site, tuple(problem for problem in check.problems if not problem.is_error))

@@ -15,7 +15,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from .. import addresses
 from ..assemble import Site
+from ..charts import Chart, Charts
 from ..markdown_html import MarkdownRenderer
 from .outputs import Page
 
@@ -52,6 +54,8 @@ class Templates:
     def __init__(self, site: Site) -> None:
         self.site = site
         self.markdown = MarkdownRenderer()
+        cache_dir = site.options.cache_dir
+        self.charts = Charts(cache_dir / "charts" if cache_dir else None)
         self.environment = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
             autoescape=True,
@@ -66,12 +70,17 @@ class Templates:
             href=href,
             day=self.day,
             moment=self.moment,
+            chart=self.chart,
         )
-        self.environment.globals.update(site=site)
+        self.environment.globals.update(site=site, addresses=addresses)
 
     def md(self, text: str | None) -> Markup:
         """An author's Markdown field as sanitised HTML (place it on its own lines)."""
         return Markup(self.markdown.html(text)) if text else Markup("")
+
+    def chart(self, chart: Chart) -> Markup:
+        """A chart as inline SVG (place it on its own lines, inside a ``<figure>``)."""
+        return Markup(self.charts.svg(chart))
 
     def day(self, value: date | datetime) -> str:
         """A date as people read it: 14 March 2026."""

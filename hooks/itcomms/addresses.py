@@ -1,0 +1,95 @@
+"""Where every page and file of the site lives: the address contract of the design, in one place.
+
+Pages are named by their Markdown source path (``services/email/index.md``),
+which MkDocs publishes at the directory address (``services/email/``); other
+files by the path they are published at (``status/feed.xml``). Output modules
+ask here for any address, their own or another module's, so that a link never
+disagrees with the page it points to.
+"""
+
+from __future__ import annotations
+
+HOME = "index.md"
+
+STATUS = "status/index.md"
+STATUS_FEED_RSS = "status/feed.xml"
+STATUS_FEED_ATOM = "status/feed.atom"
+MAINTENANCE_CALENDAR = "status/maintenance.ics"
+STATUS_JSON = "status/status.json"
+STATUS_JSON_SCHEMA = "status/status.schema.json"
+
+SERVICES = "services/index.md"
+BROCHURE = "services/brochure/index.md"
+BROCHURE_PDF = "services/brochure.pdf"
+
+REPORTS = "report/index.md"
+
+NEWSLETTERS = "newsletter/index.md"
+NEWSLETTER_FEED_RSS = "newsletter/feed.xml"
+NEWSLETTER_FEED_ATOM = "newsletter/feed.atom"
+
+UNITS = "units/index.md"
+GLOSSARY = "glossary/index.md"
+AUTHORING = "authoring/index.md"
+CONTENT_HEALTH = "authoring/health/index.md"
+
+
+def incident(incident_id: str) -> str:
+    return f"status/incidents/{incident_id}/index.md"
+
+
+def service(service_id: str) -> str:
+    return f"services/{service_id}/index.md"
+
+
+def service_feed_rss(service_id: str) -> str:
+    return f"services/{service_id}/feed.xml"
+
+
+def service_feed_atom(service_id: str) -> str:
+    return f"services/{service_id}/feed.atom"
+
+
+def report(year: int | str) -> str:
+    return f"report/{year}/index.md"
+
+
+def report_pdf(year: int | str) -> str:
+    return f"report/{year}/annual-report-{year}.pdf"
+
+
+def newsletter(month: str) -> str:
+    """``month`` like 2026-03."""
+    return f"newsletter/{month}/index.md"
+
+
+def newsletter_email_html(month: str) -> str:
+    return f"newsletter/{month}/email.html"
+
+
+def newsletter_email_text(month: str) -> str:
+    return f"newsletter/{month}/email.txt"
+
+
+def newsletter_eml(month: str) -> str:
+    return f"newsletter/{month}/newsletter-{month}.eml"
+
+
+def unit(unit_id: str) -> str:
+    return f"units/{unit_id}/index.md"
+
+
+def unit_review(unit_id: str, quarter: str) -> str:
+    """``quarter`` like 2026-q1."""
+    return f"units/{unit_id}/{quarter}/index.md"
+
+
+def url(path: str) -> str:
+    """The address a source path is published at, relative to the site root: ``services/email/``."""
+    if path == HOME:
+        return ""
+    if path.endswith("/index.md"):
+        return path.removesuffix("index.md")
+    if path.endswith(".md"):
+        return path.removesuffix(".md") + "/"
+    return path

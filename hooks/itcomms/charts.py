@@ -1,0 +1,159 @@
+"""Charts drawn at build time with matplotlib: SVG to place inline in a page, the same bytes every time.
+
+- Text stays text (selectable, searchable, sharp in print and in the PDF).
+- Lines and labels are drawn in ``currentColor``, so one chart reads in the
+  light and dark palettes and in print; data colours are mid-tones that keep
+  their contrast on both backgrounds.
+- Every id inside is prefixed with the chart's key, so several charts can sit
+  on one page; ``<title>`` and ``<desc>`` name it for screen readers (the page
+  still gives the numbers as a table).
+- Drawing is the slow part, so each SVG is cached on disk under a digest of
+  everything that shapes it: an unchanged chart is read back, not redrawn.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from markupsafe import escape
+
+PALETTE = ("#3b82c4", "#d9822b", "#2f9e77", "#b556a0")
+"""Series colours, in order: readable on white and on Material's dark slate."""
+
+_INK = "#010203"
+"""Drawn in this colour, then published as currentColor."""
+_STYLE_VERSION = "1"
+"""Bump when the drawing code changes, so cached charts are redrawn."""
+
+_ID = re.compile(r'\bid="([^"]+)"')
+_PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.DOTALL)
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    values: tuple[float | None, ...]
+    """One value per category; None where there is none."""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What to draw; the page shows the same numbers in a table."""
+
+    key: str
+    """Unique on its page, letters, digits and hyphens: ids inside the SVG start with it."""
+    title: str
+    description: str
+    """One or two sentences saying what the chart shows, for people who cannot see it."""
+    categories: tuple[str, ...]
+    """The labels along the bottom, like months."""
+    series: tuple[Series, ...]
+    unit: str = ""
+    target: float | None = None
+    kind: Literal["line", "bar"] = "line"
+
+
+class Charts:
+    """Draws charts for one build; ``cache_dir`` (or None for no cache) holds SVGs already drawn."""
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        self.cache_dir = cache_dir
+
+    def svg(self, chart: Chart) -> str:
+        """The chart as an ``<svg>`` element ready to place in HTML."""
+        digest = self._digest(chart)
+        cached = self.cache_dir / f"{digest}.svg" if self.cache_dir else None
+        if cached is not None and cached.is_file():
+            return cached.read_text(encoding="utf-8")
+        drawn = _label(_draw(chart), chart)
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(drawn, encoding="utf-8")
+            partial.replace(cached)
+        return drawn
+
+    @staticmethod
+    def _digest(chart: Chart) -> str:
+        import matplotlib
+
+        shaped_by = {"chart": asdict(chart), "style": _STYLE_VERSION, "matplotlib": matplotlib.__version__}
+        return hashlib.sha256(json.dumps(shaped_by, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def _draw(chart: Chart) -> str:
+    # Imported on a cache miss only: matplotlib takes a while to load.
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    settings: dict[str, Any] = {
+        "svg.hashsalt": chart.key,
+        "svg.fonttype": "none",
+        "font.family": "sans-serif",
+        "font.size": 11,
+        "text.color": _INK,
+        "axes.edgecolor": _INK,
+        "axes.labelcolor": _INK,
+        "xtick.color": _INK,
+        "ytick.color": _INK,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+    }
+    with matplotlib.rc_context(settings):  # type: ignore[arg-type]  # typed as a Literal of every key
+        figure = Figure(figsize=(7.2, 3.2), facecolor="none")
+        axes = figure.subplots()
+        axes.set_facecolor("none")
+        positions = list(range(len(chart.categories)))
+        width = 0.8 / max(len(chart.series), 1)
+        for index, series in enumerate(chart.series):
+            colour = PALETTE[index % len(PALETTE)]
+            points = [(x, value) for x, value in zip(positions, series.values, strict=True) if value is not None]
+            xs, ys = [x for x, _ in points], [value for _, value in points]
+            if chart.kind == "bar":
+                offset = (index - (len(chart.series) - 1) / 2) * width
+                axes.bar([x + offset for x in xs], ys, width=width, color=colour, label=series.label)
+            else:
+                axes.plot(xs, ys, color=colour, marker="o", linewidth=2, label=series.label)
+        if chart.target is not None:
+            axes.axhline(chart.target, color=_INK, linestyle="--", linewidth=1.2, label=f"Target ({chart.target:g})")
+        axes.set_xticks(positions, list(chart.categories), rotation=45 if len(positions) > 6 else 0, ha="right")
+        if chart.unit:
+            axes.set_ylabel(chart.unit)
+        axes.grid(axis="y", color=_INK, alpha=0.15)
+        axes.legend(frameon=False, loc="best")
+        figure.tight_layout()
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return buffer.getvalue()
+
+
+def _label(svg: str, chart: Chart) -> str:
+    """Inline-ready: no prologue or metadata, ids made unique, currentColor, a title and a description."""
+    svg = _METADATA.sub("", _PROLOGUE.sub("", svg, count=1))
+    svg = "\n".join(line for line in svg.splitlines() if line.strip())  # a blank line would end Markdown's HTML block
+    ids = set(_ID.findall(svg))
+    for found in sorted(ids, key=len, reverse=True):
+        prefixed = f"{chart.key}-{found}"
+        svg = svg.replace(f'id="{found}"', f'id="{prefixed}"')
+        svg = svg.replace(f'href="#{found}"', f'href="#{prefixed}"').replace(f"url(#{found})", f"url(#{prefixed})")
+    svg = svg.replace(_INK, "currentColor")
+    title_id, desc_id = f"{chart.key}-title", f"{chart.key}-desc"
+    svg = re.sub(
+        r"<svg\b([^>]*)>",
+        lambda match: (
+            f'<svg{match.group(1)} class="itcomms-chart" role="img" aria-labelledby="{title_id} {desc_id}">'
+            f'\n<title id="{title_id}">{escape(chart.title)}</title>'
+            f'\n<desc id="{desc_id}">{escape(chart.description)}</desc>'
+        ),
+        svg,
+        count=1,
+    )
+    return svg + "\n"

@@ -1,0 +1,53 @@
+"""Charts: inline-ready SVG, text kept as text, ids unique per chart, deterministic and cached."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from itcomms.charts import Chart, Charts, Series
+
+CHART = Chart(
+    key="kpi-first-time-fix",
+    title="Fixed at first contact, 2026",
+    description="Monthly share of requests fixed at first contact, against a target of 75%.",
+    categories=("2026-01", "2026-02", "2026-03"),
+    series=(Series("Share fixed", (71.0, None, 78.5)),),
+    unit="%",
+    target=75,
+)
+
+
+def test_svg_is_inline_ready_and_accessible() -> None:
+    svg = Charts(None).svg(CHART)
+    assert svg.startswith("<svg ")
+    root = etree.fromstring(svg.encode())
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "kpi-first-time-fix-title kpi-first-time-fix-desc"
+    assert root.find("svg:title", ns).text == CHART.title
+    assert root.find("svg:desc", ns).text == CHART.description
+    texts = "".join(root.itertext())
+    assert "2026-03" in texts and "Target (75)" in texts  # text is kept as text
+    assert all(element.startswith("kpi-first-time-fix-") for element in re.findall(r'id="([^"]+)"', svg))
+    assert "currentColor" in svg and "#ffffff" not in svg.lower()
+    assert "\n\n" not in svg
+
+
+def test_two_charts_on_one_page_share_no_id() -> None:
+    other = Chart(**{**CHART.__dict__, "key": "kpi-other", "kind": "bar"})
+    first, second = Charts(None).svg(CHART), Charts(None).svg(other)
+    assert not set(re.findall(r'id="([^"]+)"', first)) & set(re.findall(r'id="([^"]+)"', second))
+
+
+def test_same_chart_same_bytes_and_cached(tmp_path: Path) -> None:
+    charts = Charts(tmp_path)
+    first = charts.svg(CHART)
+    assert Charts(None).svg(CHART) == first
+    (cached,) = tmp_path.glob("*.svg")
+    cached.write_text("<svg>from the cache</svg>", encoding="utf-8")
+    assert Charts(tmp_path).svg(CHART) == "<svg>from the cache</svg>"
+    changed = Chart(**{**CHART.__dict__, "target": 80})
+    assert "Target (80)" in Charts(tmp_path).svg(changed)

@@ -1,0 +1,64 @@
+"""The shared feed writer: valid RSS and Atom, order kept, stable ids, dated from content."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import feedparser
+
+from itcomms.assemble import Site
+from itcomms.render.feeds import Feed, FeedEntry, render_feed, tag_uri
+from support import load_site, minimal_project
+
+
+def entries(site: Site, count: int) -> list[FeedEntry]:
+    start = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+    made = []
+    for number in range(count):
+        moment = start + timedelta(hours=number)
+        made.append(
+            FeedEntry(
+                id=tag_uri(site, moment.date(), f"test/{number}"),
+                title=f"Update {number}",
+                link=f"https://intranet.example/it/status/#u{number}",
+                published=moment,
+                updated=moment,
+                summary=f"Summary {number} & more",
+                content_html=f"<p>Update <strong>{number}</strong></p>",
+                categories=("email", "minor"),
+            )
+        )
+    return list(reversed(made))
+
+
+def test_both_formats_parse_cleanly_newest_first(tmp_path: Path) -> None:
+    site = load_site(minimal_project(tmp_path))
+    feed = Feed(
+        "Status", "Every status update", "status/index.md", "status/feed.xml", "status/feed.atom", entries(site, 5)
+    )
+    rss, atom = render_feed(site, feed)
+    assert (rss.path, atom.path) == ("status/feed.xml", "status/feed.atom")
+    for artefact, version in ((rss, "rss20"), (atom, "atom10")):
+        parsed = feedparser.parse(artefact.content)
+        assert not parsed.bozo, parsed.get("bozo_exception")
+        assert parsed.version == version
+        assert [entry.title for entry in parsed.entries] == [f"Update {n}" for n in range(4, -1, -1)]
+        assert parsed.entries[0].id == "tag:intranet.example,2026-03-01:test/4"
+        assert {tag.term for tag in parsed.entries[0].tags} == {"email", "minor"}
+        self_links = [link.href for link in parsed.feed.links if link.rel == "self"]
+        assert self_links == [f"https://intranet.example/it/{artefact.path}"]
+    assert b"<lastBuildDate>Sun, 01 Mar 2026 13:00:00 +0000</lastBuildDate>" in rss.content
+
+
+def test_limit_keeps_the_newest(tmp_path: Path) -> None:
+    site = load_site(minimal_project(tmp_path))
+    feed = Feed("S", "D", "status/index.md", "a.xml", "a.atom", entries(site, 10), limit=3)
+    parsed = feedparser.parse(render_feed(site, feed)[0].content)
+    assert [entry.title for entry in parsed.entries] == ["Update 9", "Update 8", "Update 7"]
+
+
+def test_same_content_gives_the_same_bytes(tmp_path: Path) -> None:
+    site = load_site(minimal_project(tmp_path))
+    feed = Feed("S", "D", "status/index.md", "a.xml", "a.atom", entries(site, 3))
+    assert render_feed(site, feed) == render_feed(site, feed)
