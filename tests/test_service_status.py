@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from itcomms.service_status import ServiceState, availability, current_status, outages
+from itcomms.service_status import ServiceState, availability, availability_between, current_status, outages
 from support import load_site, minimal_project, write_content
 
 
@@ -96,3 +97,13 @@ def test_open_incident_counts_until_now_and_old_ones_fall_out(project: Path) -> 
     assert availability(site, "email", 30) == pytest.approx(100 * (1 - 2 / (30 * 24)))
     fixture_incident = 2 * 0.5  # the minimal content's two-hour minor incident in March
     assert availability(site, "email", 365) == pytest.approx(100 * (1 - (12 + fixture_incident) / (365 * 24)))
+
+
+def test_availability_of_a_period_still_running_counts_up_to_now(tmp_path: Path) -> None:
+    site = load_site(minimal_project(tmp_path), now="2026-03-15T00:00:00")
+    year_start = datetime(2026, 1, 1, tzinfo=site.timezone)
+    year_end = datetime(2027, 1, 1, tzinfo=site.timezone)
+    so_far = availability_between(site, "email", year_start, year_end)
+    assert so_far == availability_between(site, "email", year_start, site.now)
+    assert so_far < 100.0
+    assert availability_between(site, "email", year_end, year_end + timedelta(days=1)) == 100.0

@@ -121,8 +121,14 @@ def outages(site: Site, service_id: str) -> list[Outage]:
 
 def availability(site: Site, service_id: str, days: int) -> float:
     """Percent of the last ``days`` days the service was available (see the module's rules)."""
-    period_end = site.now
-    period_start = period_end - timedelta(days=days)
+    return availability_between(site, service_id, site.now - timedelta(days=days), site.now)
+
+
+def availability_between(site: Site, service_id: str, period_start: datetime, period_end: datetime) -> float:
+    """Percent of ``period_start`` to ``period_end`` the service was available, judged up to "now" only."""
+    period_end = min(period_end, site.now)
+    if period_end <= period_start:
+        return 100.0
     lost = sum(
         (min(outage.end, period_end) - max(outage.start, period_start)).total_seconds() * outage.weight
         for outage in outages(site, service_id)
