@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,3 +76,24 @@ def search(page: Page, query: str) -> list[str]:
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     return page.locator(".md-search-result__item > a h1").all_inner_texts()
+
+
+AXE_SCRIPT = Path(
+    os.environ.get("ITCOMMS_AXE_SCRIPT", Path(__file__).parents[1] / ".cache/node/node_modules/axe-core/axe.min.js")
+)
+"""axe-core from the npm registry; scripts/test installs it."""
+
+
+def accessibility_violations(page: Page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:
+    """What axe-core finds on the page at WCAG 2.1 AA, of the given impacts, one line each."""
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},"
+        " resultTypes: ['violations']})"
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at {node['target']}"
+        for violation in result["violations"]
+        if violation["impact"] in impacts
+        for node in violation["nodes"]
+    ]
