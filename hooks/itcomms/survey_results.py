@@ -85,9 +85,7 @@ def question_history(site: Site, unit_id: str | None = None) -> ScoreHistory:
         )
         for question in _questions(surveys)
     )
-    responses = tuple(
-        survey.responses if unit_id is None else survey.by_unit[unit_id].responses for survey in surveys
-    )
+    responses = tuple(survey.responses if unit_id is None else survey.by_unit[unit_id].responses for survey in surveys)
     return ScoreHistory(surveys, rows, responses, _scale(surveys))
 
 
@@ -131,12 +129,10 @@ class SurveyActions:
 
 
 def actions(site: Site, unit_id: str | None = None) -> tuple[SurveyActions, ...]:
-    """"You said, we did" of the latest surveys, latest first; for a unit, its own and those for everyone."""
+    """ "You said, we did" of the latest surveys, latest first; for a unit, its own and those for everyone."""
     found = []
     for survey in site.surveys[:ACTION_SURVEYS]:
-        chosen = tuple(
-            action for action in survey.actions if unit_id is None or action.unit in (None, unit_id)
-        )
+        chosen = tuple(action for action in survey.actions if unit_id is None or action.unit in (None, unit_id))
         if chosen:
             found.append(SurveyActions(survey, chosen))
     return tuple(found)

@@ -94,9 +94,7 @@ def recent_incidents(site: Site, unit_id: str) -> tuple[Incident, ...]:
 
 def accomplishments_for(site: Site, unit_id: str, start: date, end: date) -> tuple[Accomplishment, ...]:
     """What IT delivered for the unit from ``start`` up to (not including) ``end``; newest first."""
-    return tuple(
-        item for item in site.accomplishments if unit_id in item.business_units and start <= item.date < end
-    )
+    return tuple(item for item in site.accomplishments if unit_id in item.business_units and start <= item.date < end)
 
 
 def current_fiscal_year(site: Site) -> FiscalYear:

@@ -7,13 +7,14 @@ only picks what each page shows, draws the charts and names the pages.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from .. import addresses, survey_results, unit_figures
 from ..assemble import Site
 from ..charts import Chart, Series
-from ..models import BusinessUnit
+from ..models import BusinessUnit, UnitReview
 from ..periods import Quarter
 from ..problems import Problem, Severity
 from ..survey_results import ScoreHistory, survey_label
@@ -33,9 +34,7 @@ def render(site: Site, templates: Templates) -> Iterator[Output | Problem]:
             context = _review_page(site, unit, period)
             context["earlier"] = quarters[index - 1] if index > 0 else None
             context["later"] = quarters[index + 1] if index + 1 < len(quarters) else None
-            yield templates.page(
-                "unit_review.md.j2", addresses.unit_review(unit.id, period.key), **context, **FORMATS
-            )
+            yield templates.page("unit_review.md.j2", addresses.unit_review(unit.id, period.key), **context, **FORMATS)
     for file, period in unit_figures.future_quarter_files(site):
         yield Problem(
             file,
@@ -91,20 +90,28 @@ def _index(site: Site) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class _QuarterRow:
+    quarter: Quarter
+    label: str
+    tickets: unit_figures.QuarterTickets | None
+    review: UnitReview | None
+
+
 def _unit_page(site: Site, unit: BusinessUnit, quarters: tuple[Quarter, ...]) -> dict[str, Any]:
     fiscal_year = unit_figures.current_fiscal_year(site)
     services = unit_figures.services_used(site, unit.id)
     shown = quarters[-QUARTERS_SHOWN:]
     ticket_rows = [
-        {
-            "quarter": period,
-            "label": unit_figures.quarter_label(site, period),
-            "tickets": unit_figures.quarter_tickets(site, unit.id, period),
-            "review": site.reviews.get((unit.id, period.key)),
-        }
+        _QuarterRow(
+            period,
+            unit_figures.quarter_label(site, period),
+            unit_figures.quarter_tickets(site, unit.id, period),
+            site.reviews.get((unit.id, period.key)),
+        )
         for period in shown
     ]
-    with_tickets = [row for row in ticket_rows if row["tickets"] is not None]
+    with_tickets = [(row.label, row.tickets) for row in ticket_rows if row.tickets is not None]
     scores = survey_results.question_history(site, unit.id)
     return {
         "unit": unit,
@@ -122,10 +129,10 @@ def _unit_page(site: Site, unit: BusinessUnit, quarters: tuple[Quarter, ...]) ->
             title=f"Tickets and requests for {unit.name}, by quarter",
             description="Tickets and requests IT closed for the unit each quarter, and how many were resolved "
             "within their target time.",
-            categories=tuple(row["label"] for row in with_tickets),
+            categories=tuple(label for label, _ in with_tickets),
             series=(
-                Series("Handled", tuple(float(row["tickets"].total.handled) for row in with_tickets)),
-                Series("Within target", tuple(float(row["tickets"].total.within_target) for row in with_tickets)),
+                Series("Handled", tuple(float(tickets.total.handled) for _, tickets in with_tickets)),
+                Series("Within target", tuple(float(tickets.total.within_target or 0) for _, tickets in with_tickets)),
             ),
             unit="tickets and requests",
             kind="bar",
