@@ -10,7 +10,8 @@ figures. An import replaces such a file only while nobody has edited it; a
 file written or edited by hand is left alone unless ``--force`` is given.
 
 Exit status: 0 when every row was counted and every file written; 1 when
-some rows were bad or some files were left alone (the rest is written);
+some rows were bad or duplicated or some files were left alone (the rest is
+written);
 2 when nothing could be imported (wrong arguments, an unreadable mapping or
 site.yaml, columns missing from the export).
 """
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{verb} {_many(written, 'file')}, {unchanged} unchanged, {refused} left alone"
         + (" (written or edited by hand; use --force to replace them)" if refused else "")
     )
-    return 1 if bad_total or refused else 0
+    return 1 if bad_total or result.duplicates or refused else 0
 
 
 def _setup(args: argparse.Namespace) -> TicketImport | str:

@@ -80,7 +80,7 @@ def _index(site: Site) -> dict[str, Any]:
         "by_unit": by_unit,
         "by_unit_chart": _score_chart(
             "surveys-by-unit",
-            f"Answers to \"{headline.text if headline else 'the first question'}\" per business unit",
+            f'Answers to "{headline.text if headline else "the first question"}" per business unit',
             "Average score for the headline question in each business unit and across everyone, survey by survey.",
             by_unit,
         ),
