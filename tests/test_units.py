@@ -87,6 +87,7 @@ def test_unit_page_shows_its_services_work_incidents_and_kpis(demo_site: Path, d
     services = section(document, "Services you use")
     assert "Finance system" in services and "Email and calendar" in services  # its own and everyone's
     assert "Route planning" not in services  # made for Transport only
+    assert "Fax to email" not in services  # retired
     assert "../../services/finance-system/" in hrefs(article(document))
 
     delivered = section(document, "What IT delivered for you in 2026")

@@ -3,7 +3,8 @@
 The rules, in words (the pages say them to readers):
 
 - A unit **uses** a service when the service lists the unit in its
-  ``business_units``, or lists none (everyone uses it).
+  ``business_units``, or lists none (everyone uses it), and the service is
+  not retired.
 - An incident **touched** a unit when it affected a service the unit uses and
   was under way at some moment of the period looked at.
 - A quarter is the business's quarter (fiscal when the year does not start in
@@ -20,7 +21,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from .assemble import Site
-from .models import Accomplishment, Better, Incident, Metric, PeriodLength, Service, TicketSummary, UnitReview
+from .models import (
+    Accomplishment,
+    Better,
+    Incident,
+    Lifecycle,
+    Metric,
+    PeriodLength,
+    Service,
+    TicketSummary,
+    UnitReview,
+)
 from .models.units import PriorityCount
 from .periods import FiscalYear, Quarter, month_key
 
@@ -70,8 +81,9 @@ def moment(site: Site, day: date) -> datetime:
 
 def services_used(site: Site, unit_id: str) -> tuple[Service, ...]:
     """The services a unit uses, in catalogue order: those made for it first, then those for everyone."""
-    own = [service for service in site.services.values() if unit_id in service.business_units]
-    shared = [service for service in site.services.values() if not service.business_units]
+    running = [service for service in site.services.values() if service.lifecycle is not Lifecycle.RETIRED]
+    own = [service for service in running if unit_id in service.business_units]
+    shared = [service for service in running if not service.business_units]
     return (*own, *shared)
 
 
