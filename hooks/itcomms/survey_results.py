@@ -28,7 +28,7 @@ class ScoreRow:
     label: str
     """The full text of the row: a question or a business unit."""
     short: str
-    """A short name for the chart's legend."""
+    """A short name for the chart's legend, made from an id: charts never carry an author's free text."""
     scores: tuple[float | None, ...]
     """One per survey, oldest first; None where the survey has no score for it."""
 
@@ -111,7 +111,7 @@ def unit_history(site: Site) -> ScoreHistory:
     for unit in site.units.values():
         scores = tuple(_scores(survey, unit.id).get(question.id) for survey in surveys)
         if any(score is not None for score in scores):
-            rows.append(ScoreRow(unit.name, unit.name, scores))
+            rows.append(ScoreRow(unit.name, _short(unit.id), scores))
     return ScoreHistory(surveys, tuple(rows), tuple(survey.responses for survey in surveys), _scale(surveys))
 
 

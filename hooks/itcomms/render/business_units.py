@@ -80,7 +80,7 @@ def _index(site: Site) -> dict[str, Any]:
         "by_unit": by_unit,
         "by_unit_chart": _score_chart(
             "surveys-by-unit",
-            f'Answers to "{headline.text if headline else "the first question"}" per business unit',
+            "Headline question: average score per business unit",
             "Average score for the headline question in each business unit and across everyone, survey by survey.",
             by_unit,
         ),
@@ -126,8 +126,8 @@ def _unit_page(site: Site, unit: BusinessUnit, quarters: tuple[Quarter, ...]) ->
         "ticket_rows": ticket_rows,
         "tickets_chart": Chart(
             key=f"tickets-{unit.id}",
-            title=f"Tickets and requests for {unit.name}, by quarter",
-            description="Tickets and requests IT closed for the unit each quarter, and how many were resolved "
+            title="Tickets and requests by quarter",
+            description="Tickets and requests IT closed for this business unit each quarter, and how many were resolved "
             "within their target time.",
             categories=tuple(label for label, _ in with_tickets),
             series=(
@@ -144,8 +144,9 @@ def _unit_page(site: Site, unit: BusinessUnit, quarters: tuple[Quarter, ...]) ->
         "scores": scores,
         "scores_chart": _score_chart(
             f"surveys-{unit.id}",
-            f"Survey scores from {unit.name}",
-            f"Average score of each survey question among people in {unit.name} who answered, survey by survey.",
+            "Survey scores by question",
+            "Average score of each survey question among the people of this business unit who answered, "
+            "survey by survey.",
             scores,
         ),
         "quotes": survey_results.quotes(site, unit.id),
@@ -173,6 +174,7 @@ def _review_page(site: Site, unit: BusinessUnit, period: Quarter) -> dict[str, A
 
 
 def _score_chart(key: str, title: str, description: str, history: ScoreHistory) -> Chart | None:
+    """Scores over time; like every chart here it holds no author's text, only ids, dates and numbers."""
     if not history.surveys:
         return None
     return Chart(
