@@ -16,7 +16,6 @@ from ..assemble import Site
 from ..charts import Chart, Series
 from ..models import BusinessUnit, UnitReview
 from ..periods import Quarter
-from ..problems import Problem, Severity
 from ..survey_results import ScoreHistory, survey_label
 from .outputs import Output
 from .templating import Templates
@@ -25,7 +24,7 @@ QUARTERS_SHOWN = 8
 """Quarters in a unit page's ticket table and chart; older reviews are listed as links only."""
 
 
-def render(site: Site, templates: Templates) -> Iterator[Output | Problem]:
+def render(site: Site, templates: Templates) -> Iterator[Output]:
     yield templates.page("units.md.j2", addresses.UNITS, **_index(site), **FORMATS)
     for unit in site.units.values():
         quarters = unit_figures.review_quarters(site, unit.id)
@@ -35,16 +34,6 @@ def render(site: Site, templates: Templates) -> Iterator[Output | Problem]:
             context["earlier"] = quarters[index - 1] if index > 0 else None
             context["later"] = quarters[index + 1] if index + 1 < len(quarters) else None
             yield templates.page("unit_review.md.j2", addresses.unit_review(unit.id, period.key), **context, **FORMATS)
-    for file, period in unit_figures.future_quarter_files(site):
-        yield Problem(
-            file,
-            1,
-            1,
-            "",
-            f"is about {period.key}, which has not started yet (the build's now is {site.local_now:%Y-%m-%d}); "
-            "a review or ticket count can only be of a quarter that has begun: check the file name",
-            Severity.WARNING,
-        )
 
 
 def _index(site: Site) -> dict[str, Any]:
@@ -170,6 +159,7 @@ def _review_page(site: Site, unit: BusinessUnit, period: Quarter) -> dict[str, A
         "incidents": unit_figures.incidents_touching(site, unit.id, start, end),
         "kpis": unit_figures.agreed_kpis(site, unit.id, period),
         "in_progress": period.contains(site.local_now.date()),
+        "not_started": period.start > site.local_now.date(),
     }
 
 
