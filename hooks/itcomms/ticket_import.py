@@ -374,7 +374,6 @@ class TicketImport:
 def summary_counts(summary: TicketSummary) -> Mapping[str, object]:
     """A summary as plain data, in the order a reader expects, for writing as YAML."""
     data = summary.model_dump(exclude_defaults=True, mode="json")
-    data["generated"] = True
     order = [
         "source",
         "generated",
