@@ -236,6 +236,7 @@ def test_bad_rows_are_reported_by_line_and_skipped(project: Path, capsys: pytest
             ["INC9000004", "t", "x", "y", "sales", "2025-02-01 09:00", "2025-02-01 10:00", "9 - Whenever", "", ""],
             ["INC9000005", "t", "x"],
             ["INC9000001", "again", "x", "y", "sales", "2025-02-01 09:00", "2025-02-01 10:00", "2 - High", "", ""],
+            ["", "no id", "x", "y", "sales", "2025-02-01 09:00", "2025-02-01 10:00", "2 - High", "", ""],
         ],
     )
     assert run(project, export) == 1
@@ -247,6 +248,7 @@ def test_bad_rows_are_reported_by_line_and_skipped(project: Path, capsys: pytest
         "line 13: priority '9 - Whenever' has no target_hours in the mapping (add it to priorities:)",
         "line 14: has 3 fields, the header has 10",
         "line 15: ticket 'INC9000001' appeared earlier; counted once",
+        "line 16: has no ticket id, so it cannot be told apart from others",
     ]
     february = read(project, "sales", "2025-q1")
     assert february["by_category"]["Hardware"] >= 1  # type: ignore[index]  # the multi-line row counted

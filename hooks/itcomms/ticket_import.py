@@ -223,7 +223,7 @@ def _largest_first(counts: Counter[str]) -> list[tuple[str, int]]:
 
 
 class TicketImport:
-    """Reads rows of one export into aggregates; ``bad_rows`` hears about each row it cannot count."""
+    """Reads the rows of one export into aggregates; ``read`` yields each row it cannot count."""
 
     def __init__(self, mapping: TicketMapping, unit_ids: Iterable[str], timezone: tzinfo, fiscal_start: int) -> None:
         self.mapping = mapping
@@ -312,10 +312,14 @@ class TicketImport:
                     f"priority '{priority_value}' has no target_hours in the mapping (add it to priorities:)",
                 )
                 continue
-            digest = int.from_bytes(hashlib.blake2b(row[id_at].strip().encode(), digest_size=8).digest())
+            ticket_id = row[id_at].strip()
+            if not ticket_id:
+                yield self._bad(line, "no ticket id", "has no ticket id, so it cannot be told apart from others")
+                continue
+            digest = int.from_bytes(hashlib.blake2b(ticket_id.encode(), digest_size=8).digest())
             if digest in self._seen:
                 result.duplicates += 1
-                yield BadRow(line, "duplicate", f"ticket '{row[id_at].strip()}' appeared earlier; counted once")
+                yield BadRow(line, "duplicate", f"ticket '{ticket_id}' appeared earlier; counted once")
                 continue
             self._seen.add(digest)
             self._count(unit, resolved, hours, hours <= target, priority, row, category_at, type_at)
