@@ -24,8 +24,8 @@ from typing import Any, Literal
 
 from markupsafe import escape
 
-PALETTE = ("#3b82c4", "#d9822b", "#2f9e77", "#b556a0")
-"""Series colours, in order: readable on white and on Material's dark slate."""
+PALETTE = ("#3b82c4", "#d9822b", "#2f9e77", "#b556a0", "#8c6bc8", "#c4524f")
+"""Series colours, in order: readable on white and on Material's dark slate (3:1 or more on both)."""
 
 _INK = "#010203"
 """Drawn in this colour, then published as currentColor."""

@@ -132,6 +132,8 @@ def identify(relative_path: str, display_path: str) -> Identity | str:
     if relative_path.endswith(".yml"):
         return "content files end in .yaml, not .yml; rename it"
     folder = relative_path.split("/", 1)[0] if "/" in relative_path else ""
+    if folder in ("units", "tickets") and (quarter := re.search(r"/[0-9]{4}-q([0-9]+)\.yaml$", relative_path)):
+        return f"q{quarter.group(1)} is not a quarter: a year has quarters q1 to q4 (name the file like YYYY-q1.yaml)"
     for content_type in CONTENT_TYPES:
         if folder and content_type.folder == folder:
             return (

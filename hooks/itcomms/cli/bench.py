@@ -9,15 +9,19 @@ several runs, each build in a fresh process:
   incidents and accomplishments as posts (in its own environment);
 - peak memory of each build, the search index size;
 - the rebuild time ``mkdocs serve`` needs after one YAML edit of the demo content;
-- the compressed size of the demo home page with everything it loads.
+- the compressed size of the demo home page with everything it loads;
+- the seconds and peak memory of ``scripts/import-tickets`` on a generated
+  export of 1,000,000 tickets.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import json
 import os
+import random
 import resource
 import shutil
 import statistics
@@ -26,6 +30,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -198,6 +203,64 @@ def home_page_transfer_kib(site_dir: Path) -> float:
     return total / 1024
 
 
+def ticket_import(work: Path, rows: int = 1_000_000) -> Run:
+    """``scripts/import-tickets`` on a generated ServiceNow-style export of ``rows`` tickets, in a child process."""
+    project = work / "ticket-import"
+    (project / "content").mkdir(parents=True)
+    shutil.copy(REPO / "content" / "site.yaml", project / "content" / "site.yaml")
+    export = project / "export.csv"
+    rng = random.Random(2026)
+    units = ["Warehouse Operations", "Transport", "Sales & Customer Service", "Finance", "People & Culture"]
+    priorities = ["1 - Critical", "2 - High", "3 - Moderate", "4 - Low"]
+    first = datetime(2025, 1, 1, tzinfo=UTC)  # written without a zone: the site's timezone
+    with export.open("w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(
+            [
+                "number",
+                "short_description",
+                "caller_id",
+                "u_business_unit",
+                "opened_at",
+                "resolved_at",
+                "priority",
+                "category",
+                "sys_class_name",
+            ]
+        )
+        for number in range(rows):
+            opened = first + timedelta(minutes=rng.randrange(60 * 24 * 365 * 2))
+            resolved = opened + timedelta(minutes=rng.randrange(1, 60 * 120))
+            writer.writerow(
+                [
+                    f"INC{number:08d}",
+                    f"Something went wrong, ticket {number}",
+                    f"Person {number % 2300}",
+                    rng.choice(units),
+                    f"{opened:%Y-%m-%d %H:%M:%S}",
+                    f"{resolved:%Y-%m-%d %H:%M:%S}" if rng.random() > 0.02 else "",
+                    rng.choice(priorities),
+                    rng.choice(["hardware", "software", "network", "inquiry"]),
+                    rng.choice(["Incident", "Requested Item"]),
+                ]
+            )
+    mapping = REPO / "hooks" / "itcomms" / "cli" / "ticket_mappings" / "servicenow.yaml"
+    command = [sys.executable, "-m", "itcomms.cli.import_tickets", str(export), "--mapping", str(mapping)]
+    log = project / "import.log"
+    env = {**os.environ, "PYTHONPATH": str(REPO / "hooks")}
+    started = time.perf_counter()
+    with log.open("wb") as stderr:
+        child = subprocess.Popen(
+            [*command, "--project", str(project)], env=env, stdout=subprocess.DEVNULL, stderr=stderr
+        )
+        # wait4 gives this child's own peak memory, not the largest of every child so far
+        _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"the ticket import failed:\n{log.read_text(encoding='utf-8')[-3000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="builds per figure (the median is printed)")
@@ -258,6 +321,8 @@ def main(argv: list[str] | None = None) -> int:
         rebuild = median(measure(python, demo, args.runs, serve_rebuild_of="content/site.yaml"))
         say(f"serve rebuild after one YAML edit (demo content): {rebuild.seconds:.2f} s")
         say(f"home page with everything it loads, gzip-compressed: {home_page_transfer_kib(demo / 'site'):.0f} KiB")
+        imported = ticket_import(work)
+        say(f"ticket import of 1,000,000 rows: {imported.seconds:.1f} s, peak {imported.max_rss_mib:.0f} MiB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

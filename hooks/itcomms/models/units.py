@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Annotated
+
+from pydantic import Field
 
 from .base import ContentFile, ContentModel, Finding
 from .fields import Count, Day, Line, Markdown, Text
+
+Hours = Annotated[float, Field(ge=0)]
 
 
 class UnitReview(ContentFile):
@@ -32,6 +37,8 @@ class PriorityCount(ContentModel):
     """How many were closed in the quarter."""
     within_target: Count
     """How many of those were resolved within the service-level target."""
+    median_hours_to_resolve: Hours | None = None
+    """Half of them were resolved within this many hours of being opened."""
 
     def findings(self) -> Iterator[Finding]:
         if self.within_target > self.handled:
@@ -55,6 +62,10 @@ class TicketSummary(ContentFile):
     """Counts by priority."""
     by_category: dict[str, Count] = {}
     """Counts by category, for example Hardware or Accounts."""
+    by_category_within_target: dict[str, Count] = {}
+    """How many of each category's tickets were resolved within the service-level target."""
+    median_hours_to_resolve: Hours | None = None
+    """Half of the tickets were resolved within this many hours of being opened."""
 
     def findings(self) -> Iterator[Finding]:
         if self.within_target > self.handled:
@@ -65,3 +76,15 @@ class TicketSummary(ContentFile):
         if self.by_priority and sum(count.handled for count in self.by_priority.values()) != self.handled:
             total = sum(count.handled for count in self.by_priority.values())
             yield Finding(("by_priority",), f"adds up to {total}, not the {self.handled} handled")
+        for category, within in self.by_category_within_target.items():
+            if category not in self.by_category:
+                known = ", ".join(self.by_category) or "none"
+                yield Finding(
+                    ("by_category_within_target", category),
+                    f"'{category}' is not a category in by_category (categories: {known})",
+                )
+            elif within > self.by_category[category]:
+                yield Finding(
+                    ("by_category_within_target", category),
+                    f"is more than the {self.by_category[category]} handled in {category}",
+                )
