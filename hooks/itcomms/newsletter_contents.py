@@ -129,6 +129,8 @@ class Issue:
     """The moment it is dated (see ``PUBLISHED_AT``); feeds and the email carry it."""
     url: str
     """Absolute address of the issue's page."""
+    summary: str
+    """The editorial's first sentences, as plain text."""
     featured: tuple[Entry, ...]
     stories: tuple[Entry, ...]
     delivered: tuple[Entry, ...]
@@ -149,6 +151,11 @@ class Issue:
     def month(self) -> str:
         """Like 2026-03."""
         return self.newsletter.id
+
+    @property
+    def title(self) -> str:
+        """The editor's headline, else the newsletter's name and month."""
+        return self.newsletter.title or f"{self.name}, {month_label(self.month)}"
 
     @property
     def next_month(self) -> date:
@@ -184,6 +191,11 @@ def shown(site: Site) -> tuple[Newsletter, ...]:
 def anchor(kind: str, item_id: str) -> str:
     """An entry's id on its issue page: accomplishment-new-laptops, story-2."""
     return f"{kind}-{item_id}"
+
+
+def month_label(month: str) -> str:
+    """A month as people read it: 2026-03 is March 2026."""
+    return f"{date.fromisoformat(f'{month}-01'):%B %Y}"
 
 
 def lead(text: str, sentences: int = 2) -> str:
@@ -232,6 +244,7 @@ def _issue(
         first_day=first_day,
         published=datetime.combine(_next_month(first_day) - timedelta(days=1), PUBLISHED_AT, site.timezone),
         url=maker.issue_url,
+        summary=lead(maker.markdown.plain(newsletter.editorial)),
         featured=tuple(maker.entry(ref.partition(":")[0], items[ref]) for ref in newsletter.featured),
         stories=tuple(maker.story(number, story) for number, story in enumerate(newsletter.stories, 1)),
         delivered=news("accomplishment", month),
@@ -295,7 +308,7 @@ def _kpi(site: Site, metric: Metric, first_day: date) -> KpiTrend | None:
         if metric.period is PeriodLength.MONTH:
             if period > month_key(first_day):
                 continue
-            label = f"{date.fromisoformat(f'{period}-01'):%B %Y}"
+            label = month_label(period)
         else:
             quarter = Quarter.parse(period, start_month)
             if quarter.end > month_end:

@@ -1,0 +1,39 @@
+"""The newsletter feed: one entry per published issue, in RSS 2.0 and Atom, with ids that never change."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .. import addresses
+from ..assemble import Site
+from ..newsletter_contents import Issue, month_label, newsletter_name
+from .feeds import Feed, FeedEntry, tag_uri
+from .templating import Templates
+
+
+def feed(site: Site, templates: Templates, issues: Sequence[Issue]) -> Feed:
+    """The feed of ``issues`` (latest first), each entry dated the day its issue is dated."""
+    content = templates.environment.get_template("newsletter_feed_entry.html.j2")
+    entries = [
+        FeedEntry(
+            # Minted from the month alone: retitling or re-dating an issue never notifies readers again.
+            id=tag_uri(site, issue.first_day, f"newsletter/{issue.month}"),
+            title=f"{month_label(issue.month)}: {issue.title}",
+            link=issue.url,
+            published=issue.published,
+            updated=issue.published,
+            summary=issue.summary,
+            content_html=content.render(issue=issue),
+        )
+        for issue in issues
+    ]
+    return Feed(
+        title=newsletter_name(site),
+        description=(
+            f"A short monthly update from {site.settings.name}: what we delivered, what went wrong and what is coming."
+        ),
+        page=addresses.NEWSLETTERS,
+        rss_path=addresses.NEWSLETTER_FEED_RSS,
+        atom_path=addresses.NEWSLETTER_FEED_ATOM,
+        entries=entries,
+    )
