@@ -158,6 +158,11 @@ class Issue:
         return self.newsletter.title or f"{self.name}, {month_label(self.month)}"
 
     @property
+    def dated_title(self) -> str:
+        """The title with the month in front, where it does not already say it: for lists of issues."""
+        return f"{month_label(self.month)}: {self.newsletter.title}" if self.newsletter.title else self.title
+
+    @property
     def next_month(self) -> date:
         """The first day of the month after."""
         return _next_month(self.first_day)

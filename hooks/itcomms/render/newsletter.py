@@ -27,7 +27,6 @@ def render(site: Site, templates: Templates) -> Iterator[Output | Problem]:
         description=feed.description,
         issues=issues,
         feeds=feeds,
-        month_label=month_label,
     )
     yield from render_feed(site, feed)
     emails = newsletter_email.EmailWriter(site, templates)

@@ -63,7 +63,8 @@ class EmailWriter:
             "archive": self.site.options.absolute(addresses.url(addresses.NEWSLETTERS)),
             "feed": self.site.options.absolute(addresses.NEWSLETTER_FEED_RSS),
         }
-        html = self.inliner.inline(self.html_template.render(context))
+        # Ending in a newline, as the .eml's HTML part does, so the two are the same text.
+        html = self.inliner.inline(self.html_template.render(context)).rstrip("\n") + "\n"
         text = self.text_template.render(context)
         yield Artefact(addresses.newsletter_email_html(issue.month), html.encode("utf-8"))
         yield Artefact(addresses.newsletter_email_text(issue.month), text.encode("utf-8"))
@@ -114,9 +115,8 @@ def _sections(issue: Issue) -> list[tuple[str, tuple[Entry, ...], int]]:
 
 def subject(issue: Issue) -> str:
     """The email's subject line: the newsletter, its month and the issue's headline."""
-    prefix = f"{issue.name}, {month_label(issue.month)}"
-    subject = issue.title if issue.title.startswith(prefix) else f"{prefix}: {issue.title}"
-    return f"[Draft] {subject}" if issue.newsletter.draft else subject
+    named = f"{issue.name}, {issue.dated_title}" if issue.newsletter.title else issue.title
+    return f"[Draft] {named}" if issue.newsletter.draft else named
 
 
 def words_before_read_more(text: str) -> int:

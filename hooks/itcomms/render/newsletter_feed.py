@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from .. import addresses
 from ..assemble import Site
-from ..newsletter_contents import Issue, month_label, newsletter_name
+from ..newsletter_contents import Issue, newsletter_name
 from .feeds import Feed, FeedEntry, tag_uri
 from .templating import Templates
 
@@ -18,7 +18,7 @@ def feed(site: Site, templates: Templates, issues: Sequence[Issue]) -> Feed:
         FeedEntry(
             # Minted from the month alone: retitling or re-dating an issue never notifies readers again.
             id=tag_uri(site, issue.first_day, f"newsletter/{issue.month}"),
-            title=f"{month_label(issue.month)}: {issue.title}",
+            title=issue.dated_title,
             link=issue.url,
             published=issue.published,
             updated=issue.published,
