@@ -229,7 +229,7 @@ def gather(site: Site, markdown: MarkdownRenderer) -> tuple[Issue, ...]:
 def _issue(
     site: Site,
     maker: _EntryMaker,
-    by_month: Mapping[str, Mapping[str, list[ContentFile]]],
+    by_month: Mapping[str, Mapping[str, list[str]]],
     items: Mapping[str, ContentFile],
     earlier: Newsletter | None,
     later: Newsletter | None,
@@ -237,11 +237,11 @@ def _issue(
     newsletter = maker.newsletter
     first_day = date.fromisoformat(f"{newsletter.id}-01")
     month, next_month = newsletter.id, month_key(_next_month(first_day))
+    featured = set(newsletter.featured)
 
     def news(kind: str, month: str) -> tuple[Entry, ...]:
         """The month's items of a kind, leaving out those the editor featured (they come first)."""
-        found = by_month[kind].get(month, [])
-        return tuple(maker.entry(kind, item) for item in found if f"{kind}:{item.id}" not in newsletter.featured)
+        return tuple(maker.entry(ref, items[ref]) for ref in by_month[kind].get(month, []) if ref not in featured)
 
     return Issue(
         newsletter=newsletter,
@@ -250,7 +250,7 @@ def _issue(
         published=datetime.combine(_next_month(first_day) - timedelta(days=1), PUBLISHED_AT, site.timezone),
         url=maker.issue_url,
         summary=lead(maker.markdown.plain(newsletter.editorial)),
-        featured=tuple(maker.entry(ref.partition(":")[0], items[ref]) for ref in newsletter.featured),
+        featured=tuple(maker.entry(ref, items[ref]) for ref in newsletter.featured),
         stories=tuple(maker.story(number, story) for number, story in enumerate(newsletter.stories, 1)),
         delivered=news("accomplishment", month),
         recognition=news("award", month) + news("talk", month),
@@ -271,9 +271,11 @@ class _EntryMaker:
         self.newsletter = newsletter
         self.issue_url = site.options.absolute(addresses.url(addresses.newsletter(newsletter.id)))
 
-    def entry(self, kind: str, item: ContentFile) -> Entry:
-        title, summary, page = self._describe(item)
-        return Entry(kind, item.id, title, lead(summary), item, page, self._read_more(kind, item.id, page, None))
+    def entry(self, ref: str, item: ContentFile) -> Entry:
+        """The entry of an item, named by its reference (accomplishment:new-laptops)."""
+        kind, _, item_id = ref.partition(":")
+        title, summary, page = self._describe(item, item_id)
+        return Entry(kind, item_id, title, lead(summary), item, page, self._read_more(kind, item_id, page, None))
 
     def story(self, number: int, story: Story) -> Entry:
         summary = lead(self.markdown.plain(story.body))
@@ -285,17 +287,17 @@ class _EntryMaker:
             return self.site.options.absolute(addresses.url(page))
         return elsewhere or f"{self.issue_url}#{anchor(kind, item_id)}"
 
-    def _describe(self, item: ContentFile) -> tuple[str, str, str | None]:
+    def _describe(self, item: ContentFile, item_id: str) -> tuple[str, str, str | None]:
         """Headline, summary (plain text) and own page of an item."""
         match item:
             case Accomplishment() | Award() | Talk():
                 return item.title, item.summary, None
             case Incident():
-                return item.title, item.summary, addresses.incident(item.id)
+                return item.title, item.summary, addresses.incident(item_id)
             case Maintenance():
                 return item.title, self.markdown.plain(item.message), addresses.STATUS
             case Service():
-                return item.name, item.summary, addresses.service(item.id)
+                return item.name, item.summary, addresses.service(item_id)
             case Metric():
                 return item.name, item.meaning, None
             case Survey():
@@ -325,29 +327,32 @@ def _kpi(site: Site, metric: Metric, first_day: date) -> KpiTrend | None:
     return KpiTrend(metric, tuple(known[-KPI_READINGS:]))
 
 
-def _month_index(site: Site) -> Mapping[str, Mapping[str, list[ContentFile]]]:
-    """Each kind's items by the month they belong to, in one pass over the content (incidents by when they ended)."""
+def _month_index(site: Site) -> Mapping[str, Mapping[str, list[str]]]:
+    """Each kind's items (as references) by the month they belong to, in one pass over the content: incidents by
+    when they ended, maintenance by when it starts (cancelled windows left out)."""
     zone = site.timezone
     return {
-        "accomplishment": _by_month(site.accomplishments, lambda item: item.date),
-        "award": _by_month(site.awards, lambda item: item.date),
-        "talk": _by_month(site.talks, lambda item: item.date),
+        "accomplishment": _by_month("accomplishment", site.accomplishments, lambda item: item.date),
+        "award": _by_month("award", site.awards, lambda item: item.date),
+        "talk": _by_month("talk", site.talks, lambda item: item.date),
         "incident": _by_month(
+            "incident",
             (item for item in site.incidents if item.end is not None),
             lambda item: item.end.astimezone(zone).date() if item.end else date.min,
         ),
         "maintenance": _by_month(
+            "maintenance",
             (item for item in site.maintenance if item.cancelled is None),
             lambda item: item.start.astimezone(zone).date(),
         ),
     }
 
 
-def _by_month(items: Iterable[Dated], day_of: Callable[[Dated], date]) -> dict[str, list[ContentFile]]:
-    """Items grouped by month, oldest first (the site keeps them newest first)."""
-    grouped: dict[str, list[ContentFile]] = {}
-    for item in sorted(items, key=day_of):
-        grouped.setdefault(month_key(day_of(item)), []).append(item)
+def _by_month(kind: str, items: Iterable[Dated], day_of: Callable[[Dated], date]) -> dict[str, list[str]]:
+    """References to items grouped by month, oldest first (the site keeps them newest first)."""
+    grouped: dict[str, list[str]] = {}
+    for day, item_id in sorted((day_of(item), item.id) for item in items):
+        grouped.setdefault(month_key(day), []).append(f"{kind}:{item_id}")
     return grouped
 
 

@@ -10,9 +10,12 @@ from ..newsletter_contents import Issue, newsletter_name
 from .feeds import Feed, FeedEntry, tag_uri
 from .templating import Templates
 
+FEED_ISSUES = 50
+"""How many of the latest issues the feed holds (four years of them)."""
+
 
 def feed(site: Site, templates: Templates, issues: Sequence[Issue]) -> Feed:
-    """The feed of ``issues`` (latest first), each entry dated the day its issue is dated."""
+    """The feed of the latest ``issues`` (given latest first), each entry dated the day its issue is dated."""
     content = templates.environment.get_template("newsletter_feed_entry.html.j2")
     entries = [
         FeedEntry(
@@ -25,7 +28,7 @@ def feed(site: Site, templates: Templates, issues: Sequence[Issue]) -> Feed:
             summary=issue.summary,
             content_html=content.render(issue=issue),
         )
-        for issue in issues
+        for issue in issues[:FEED_ISSUES]
     ]
     return Feed(
         title=newsletter_name(site),
@@ -36,4 +39,5 @@ def feed(site: Site, templates: Templates, issues: Sequence[Issue]) -> Feed:
         rss_path=addresses.NEWSLETTER_FEED_RSS,
         atom_path=addresses.NEWSLETTER_FEED_ATOM,
         entries=entries,
+        limit=FEED_ISSUES,
     )
