@@ -193,15 +193,13 @@ def _unknown_references(check: ContentCheck) -> Iterator[Problem]:
             kind, target = _target(reference)
             if target in ids.get(kind, set()) or (kind in _SITE_DEFINED and not has_site):
                 continue
-            position = loaded.source.locate(reference.path, key=reference.is_key)
             hint = error_messages.closest(target, sorted(ids.get(kind, set())))
-            yield Problem(
-                loaded.identity.file,
-                position.line,
-                position.column,
-                _dotted(reference.path),
-                f"unknown {_describe_reference(kind, target)}; {hint}",
-            )
+            yield _reference_problem(loaded, reference, f"unknown {_describe_reference(kind, target)}; {hint}")
+
+
+def _reference_problem(loaded: LoadedItem, reference: Reference, message: str) -> Problem:
+    position = loaded.source.locate(reference.path, key=reference.is_key)
+    return Problem(loaded.identity.file, position.line, position.column, _dotted(reference.path), message)
 
 
 def _target(reference: Reference) -> tuple[str, str]:
@@ -234,12 +232,9 @@ def _links_to_drafts(check: ContentCheck) -> Iterator[Problem]:
         for reference in references(loaded.item):
             kind, target = _target(reference)
             if (kind, target) in drafts:
-                position = loaded.source.locate(reference.path, key=reference.is_key)
-                yield Problem(
-                    loaded.identity.file,
-                    position.line,
-                    position.column,
-                    _dotted(reference.path),
+                yield _reference_problem(
+                    loaded,
+                    reference,
                     f"{kind} '{target}' is a draft, so it is not on the site; publish it first or remove the link",
                 )
 
