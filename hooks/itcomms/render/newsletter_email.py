@@ -48,9 +48,10 @@ class EmailWriter:
         self.site = site
         self.html_template = templates.environment.get_template("newsletter_email.html.j2")
         self.text_template = _text_environment(templates).get_template("newsletter_email.txt.j2")
-        self.css = (TEMPLATE_DIR / "newsletter_email.css").read_text(encoding="utf-8")
+        # The stylesheet is given to the inliner rather than placed in a <style> block: nothing of it is left behind.
+        css = (TEMPLATE_DIR / "newsletter_email.css").read_text(encoding="utf-8")
         self.inliner = css_inline.CSSInliner(
-            extra_css=self.css, load_remote_stylesheets=False, keep_style_tags=False, apply_width_attributes=True
+            extra_css=css, load_remote_stylesheets=False, keep_style_tags=False, apply_width_attributes=True
         )
 
     def render(self, issue: Issue) -> Iterator[Artefact | Problem]:
