@@ -8,7 +8,7 @@ outputs, never stored by authors twice.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -37,6 +37,7 @@ from .models import (
 )
 from .models.site import Audience, ServiceCategory
 from .validate import ContentCheck
+from .yaml_source import DataPath, Position, SourceMap
 
 Item = TypeVar("Item", bound=ContentFile)
 
@@ -89,6 +90,13 @@ class Site:
     """By (unit id, quarter like 2026-q1)."""
     tickets: Mapping[tuple[str, str], TicketSummary]
     """By (unit id, quarter like 2026-q1)."""
+    sources: Mapping[str, SourceMap] = field(default_factory=lambda: MappingProxyType({}))
+    """Where each value of each file came from, by file (content/…), so warnings raised while rendering have a position."""
+
+    def position(self, item: ContentFile, path: DataPath = ()) -> Position:
+        """Where a value of an item's file is (the nearest parent when it was left out; 1:1 when unknown)."""
+        source = self.sources.get(item.source_file)
+        return source.locate(path) if source is not None else Position(1, 1)
 
     @cached_property
     def timezone(self) -> ZoneInfo:
@@ -150,6 +158,7 @@ def assemble(check: ContentCheck, now: datetime, options: BuildOptions) -> Site:
         reports=_by_id(sorted(_of(check, "report", Report), key=lambda r: r.id, reverse=True)),
         reviews=_by_unit_quarter(_of(check, "review", UnitReview)),
         tickets=_by_unit_quarter(_of(check, "tickets", TicketSummary)),
+        sources=MappingProxyType({loaded.identity.file: loaded.source for loaded in check.items}),
     )
 
 

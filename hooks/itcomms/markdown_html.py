@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import urljoin
 
 import markdown
 import nh3
 
+from . import addresses
 from .text_safety import SAFE_SCHEMES
 
 _ALLOWED_TAGS = {
@@ -23,6 +25,7 @@ _ALLOWED_TAGS = {
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 _TAG = re.compile(r"<[^>]+>")
 _BLANK_LINES = re.compile(r"\n{3,}")
+_LINK = re.compile(r'<a href="([^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
 
 
 class MarkdownRenderer:
@@ -31,19 +34,44 @@ class MarkdownRenderer:
     def __init__(self) -> None:
         self._markdown = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
 
-    def html(self, text: str) -> str:
-        """Markdown as sanitised HTML."""
+    def html(self, text: str, base_url: str | None = None) -> str:
+        """Markdown as sanitised HTML; with ``base_url`` (the address of the page the text is on), every link is
+        made absolute, for places read away from that page: feeds and emails."""
         self._markdown.reset()
         rendered = self._markdown.convert(text)
-        return nh3.clean(
+        cleaned = nh3.clean(
             rendered,
             tags=_ALLOWED_TAGS,
             attributes=_ALLOWED_ATTRIBUTES,
             url_schemes=set(SAFE_SCHEMES),
             link_rel=None,
         )
+        if base_url is None:
+            return cleaned
+        return _LINK.sub(
+            lambda link: f'<a href="{html.escape(_absolute(link[1], base_url))}"{link[2]}>{link[3]}</a>', cleaned
+        )
 
-    def plain(self, text: str) -> str:
-        """Markdown as readable plain text, for emails and summaries."""
-        without_tags = _TAG.sub("", self.html(text).replace("</p>", "\n\n").replace("<li>", "- "))
+    def plain(self, text: str, base_url: str | None = None) -> str:
+        """Markdown as readable plain text, for emails and summaries; with ``base_url`` (as for ``html``), each link
+        keeps its absolute address after its words, so a plain-text email loses none."""
+        rendered = self.html(text, base_url)
+        if base_url is not None:
+            rendered = _LINK.sub(lambda link: _spelled_out(link[3], html.unescape(link[1])), rendered)
+        without_tags = _TAG.sub("", rendered.replace("</p>", "\n\n").replace("<li>", "- "))
         return _BLANK_LINES.sub("\n\n", html.unescape(without_tags)).strip()
+
+
+def _absolute(href: str, base_url: str) -> str:
+    """A link as a reader away from the page follows it; a link to a Markdown source goes to its published page."""
+    page, hash_mark, fragment = urljoin(base_url, html.unescape(href)).partition("#")
+    if page.endswith(".md") and not href.startswith(("http:", "https:")):
+        page = addresses.url(page)  # the same rule as for a source path: status/index.md is published at status/
+    return f"{page}{hash_mark}{fragment}"
+
+
+def _spelled_out(words: str, address: str) -> str:
+    plain_words = html.unescape(_TAG.sub("", words))
+    if plain_words == address or address == f"mailto:{plain_words}":
+        return words
+    return f"{words} ({address.removeprefix('mailto:')})"

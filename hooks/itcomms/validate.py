@@ -10,6 +10,7 @@ Three layers, each reported with file, line and column:
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from .content_types import CONTENT_TYPES_BY_KIND, identify
 from .models import ContentFile, Identity, SiteSettings
 from .models.fields import ITEM_KINDS
 from .problems import Problem
-from .references import nested_models, references
+from .references import Reference, nested_models, references
 from .yaml_source import SourceMap, YamlDocument, load_yaml
 
 _SITE_DEFINED = {
@@ -85,6 +86,7 @@ def check_content(project_dir: Path) -> ContentCheck:
                 timezone = ZoneInfo(loaded.item.timezone)
     result.problems.extend(_duplicate_identities(result.identities))
     result.problems.extend(_unknown_references(result))
+    result.problems.extend(_links_to_drafts(result))
     result.problems.sort()
     return result
 
@@ -188,27 +190,57 @@ def _unknown_references(check: ContentCheck) -> Iterator[Problem]:
                 f"the folder '{loaded.identity.unit}' names no business unit in site.yaml; {hint}",
             )
         for reference in references(loaded.item):
-            kind, target = reference.kind, reference.target
-            if kind == "item":
-                kind, _, target = target.partition(":")
+            kind, target = _target(reference)
             if target in ids.get(kind, set()) or (kind in _SITE_DEFINED and not has_site):
                 continue
-            position = loaded.source.locate(reference.path, key=reference.is_key)
             hint = error_messages.closest(target, sorted(ids.get(kind, set())))
-            yield Problem(
-                loaded.identity.file,
-                position.line,
-                position.column,
-                _dotted(reference.path),
-                f"unknown {_describe_reference(kind, target)}; {hint}",
-            )
+            yield _reference_problem(loaded, reference, f"unknown {_describe_reference(kind, target)}; {hint}")
+
+
+def _reference_problem(loaded: LoadedItem, reference: Reference, message: str) -> Problem:
+    position = loaded.source.locate(reference.path, key=reference.is_key)
+    return Problem(loaded.identity.file, position.line, position.column, _dotted(reference.path), message)
+
+
+def _target(reference: Reference) -> tuple[str, str]:
+    """The kind and id a reference names; ``item`` references name their kind themselves (kind:id)."""
+    if reference.kind == "item":
+        kind, _, target = reference.target.partition(":")
+        return kind, target
+    return reference.kind, reference.target
 
 
 def _describe_reference(kind: str, target: str) -> str:
     if kind in _SITE_DEFINED:
         return f"{_SITE_DEFINED[kind]} '{target}' (not in site.yaml)"
-    expected_file = CONTENT_TYPES_BY_KIND[kind].example.replace("short-name", target)
+    example = CONTENT_TYPES_BY_KIND[kind].example
+    if "short-name" in example:
+        expected_file = example.replace("short-name", target)
+    else:  # the whole file name is the id, as in newsletters/YYYY-MM.yaml
+        expected_file = f"{posixpath.dirname(example)}/{target}.yaml"
     return f"{kind} '{target}' (no file {expected_file})"
+
+
+def _links_to_drafts(check: ContentCheck) -> Iterator[Problem]:
+    """A published item must not link to a draft: the draft is left out of the site, so the link would break."""
+    drafts = {(loaded.identity.kind, loaded.identity.id) for loaded in check.items if _is_draft(loaded.item)}
+    if not drafts:
+        return
+    for loaded in check.items:
+        if _is_draft(loaded.item):
+            continue
+        for reference in references(loaded.item):
+            kind, target = _target(reference)
+            if (kind, target) in drafts:
+                yield _reference_problem(
+                    loaded,
+                    reference,
+                    f"{kind} '{target}' is a draft, so it is not on the site; publish it first or remove the link",
+                )
+
+
+def _is_draft(item: ContentFile) -> bool:
+    return getattr(item, "draft", False) is True
 
 
 def _dotted(path: tuple[Any, ...]) -> str:

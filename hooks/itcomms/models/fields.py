@@ -139,6 +139,8 @@ GoalId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("goal")]
 AudienceId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("audience")]
 CategoryId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("category")]
 MetricId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("metric")]
+NewsletterMonth = Annotated[str, StringConstraints(pattern=MONTH_PATTERN), Ref("newsletter")]
+"""Another newsletter issue, by the month it covers (2026-03): its file is newsletters/2026-03.yaml."""
 
 ITEM_KINDS = ("service", "incident", "maintenance", "accomplishment", "award", "talk", "metric", "survey")
 ItemRef = Annotated[

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .base import ContentFile, ContentModel, Finding
-from .fields import ItemRef, Line, Markdown, MetricId, Month, WebLink
+from .fields import ItemRef, Line, Markdown, MetricId, Month, NewsletterMonth, WebLink
 from .site import Person
 
 
@@ -18,6 +18,8 @@ class Story(ContentModel):
     """One or two short paragraphs."""
     link: WebLink | None = None
     """Where to read more."""
+    follows_up: NewsletterMonth | None = None
+    """An earlier issue this story follows up, by its month (like 2026-06); the story links back to it."""
 
 
 class Newsletter(ContentFile):
@@ -40,7 +42,12 @@ class Newsletter(ContentFile):
 
     def findings(self) -> Iterator[Finding]:
         if self.month is not None and self.month != self.id:
-            yield Finding(("month",), f"is {self.month}, but the file name says {self.id}")
+            yield Finding(
+                ("month",), f"is {self.month}, but the file name says {self.id}; rename the file or fix the month"
+            )
+        for index, story in enumerate(self.stories):
+            if story.follows_up is not None and story.follows_up >= self.id:
+                yield Finding(("stories", index, "follows_up"), f"must be an issue before this one ({self.id})")
 
 
 class Report(ContentFile):

@@ -87,6 +87,8 @@ class ServiceCategory(ContentModel):
 class NewsletterSettings(ContentModel):
     """How the monthly newsletter is sent."""
 
+    name: Line | None = None
+    """What the newsletter is called in its subject line, feed and pages; by default "<department> news"."""
     from_name: Line
     """The sender's name shown in the reader's inbox."""
     from_address: Email

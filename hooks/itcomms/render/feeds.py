@@ -7,6 +7,7 @@ from its newest entry rather than the clock, and links each format to itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,6 +18,8 @@ from feedgen.feed import FeedGenerator
 from .. import addresses
 from ..assemble import Site
 from .outputs import Artefact
+
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 
 
 @dataclass(frozen=True)
@@ -77,12 +80,12 @@ def _generator(
     newest = max((entry.updated for entry in entries), default=None)
     generator = FeedGenerator()
     generator.id(self_url)
-    generator.title(feed.title)
-    generator.subtitle(feed.description)
-    generator.description(feed.description)
+    generator.title(_plain(feed.title))
+    generator.subtitle(_plain(feed.description))
+    generator.description(_plain(feed.description))
     generator.link(href=page_url, rel="alternate", type="text/html")
     generator.link(href=self_url, rel="self", type=media_type)
-    generator.author(name=settings.name, email=settings.contact.email)
+    generator.author(name=_plain(settings.name), email=settings.contact.email)
     generator.language("en")
     generator.generator("itcomms")
     # From content, never the clock: an unchanged feed stays byte-identical.
@@ -93,15 +96,21 @@ def _generator(
         item = generator.add_entry(order="append")
         item.id(entry.id)
         item.guid(entry.id, permalink=False)
-        item.title(entry.title)
+        item.title(_plain(entry.title))
         item.link(href=entry.link, rel="alternate", type="text/html")
         item.published(entry.published)
         item.updated(entry.updated)
-        item.summary(entry.summary)
+        item.summary(_plain(entry.summary))
         item.content(entry.content_html, type="html")
         for category in entry.categories:
-            item.category(term=category, label=category)
+            item.category(term=category, label=_plain(category))
     return generator
+
+
+def _plain(text: str) -> str:
+    """Plain text that stays text in readers that show it as HTML (many do with RSS titles): a "<" that would
+    open a tag there is followed by an invisible zero-width non-joiner, so it reads the same and is never markup."""
+    return _TAG_START.sub("<\u200c", text)
 
 
 def autodiscovery_links(site: Site, feed: Feed) -> list[dict[str, str]]:

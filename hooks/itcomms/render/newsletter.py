@@ -1,4 +1,4 @@
-"""The newsletter archive (a first listing; the newsletter issue builds issues, feed and email)."""
+"""The newsletter: the archive, a page per issue, the feed, and each issue's email (see newsletter_email.py)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,34 @@ from collections.abc import Iterator
 
 from .. import addresses
 from ..assemble import Site
+from ..newsletter_contents import gather, month_label, newsletter_name
+from ..problems import Problem
+from . import newsletter_email, newsletter_feed
+from .feeds import autodiscovery_links, render_feed
 from .outputs import Output
 from .templating import Templates
 
 
-def render(site: Site, templates: Templates) -> Iterator[Output]:
-    published = [issue for issue in site.newsletters if not issue.draft or site.options.drafts]
-    yield templates.page("newsletter.md.j2", addresses.NEWSLETTERS, issues=published)
-    for issue in published:
-        yield templates.page("stub.md.j2", addresses.newsletter(issue.id), title=issue.title or issue.id, summary=None)
+def render(site: Site, templates: Templates) -> Iterator[Output | Problem]:
+    issues = gather(site, templates.markdown)
+    feed = newsletter_feed.feed(site, templates, issues)
+    feeds = autodiscovery_links(site, feed)
+    yield templates.page(
+        "newsletter.md.j2",
+        addresses.NEWSLETTERS,
+        name=newsletter_name(site),
+        description=feed.description,
+        issues=issues,
+        feeds=feeds,
+    )
+    yield from render_feed(site, feed)
+    emails = newsletter_email.EmailWriter(site, templates)
+    for issue in issues:
+        yield templates.page(
+            "newsletter_issue.md.j2",
+            addresses.newsletter(issue.month),
+            issue=issue,
+            feeds=feeds,
+            month_label=month_label,
+        )
+        yield from emails.render(issue)

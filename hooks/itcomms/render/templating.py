@@ -74,9 +74,10 @@ class Templates:
         )
         self.environment.globals.update(site=site, addresses=addresses)
 
-    def md(self, text: str | None) -> Markup:
-        """An author's Markdown field as sanitised HTML (place it on its own lines)."""
-        return Markup(self.markdown.html(text)) if text else Markup("")
+    def md(self, text: str | None, base_url: str | None = None) -> Markup:
+        """An author's Markdown field as sanitised HTML (place it on its own lines); with ``base_url``, the address
+        of the page the text belongs to, its links are made absolute (for feeds and emails)."""
+        return Markup(self.markdown.html(text, base_url)) if text else Markup("")
 
     def chart(self, chart: Chart) -> Markup:
         """A chart as inline SVG (place it on its own lines, inside a ``<figure>``)."""
