@@ -71,6 +71,17 @@ def test_catalogue_groups_offered_services_by_category_and_lists_retired_apart(d
     assert "Working normally" in text(card) and "Pilot" in text(card)
 
 
+def test_links_in_the_cards_and_the_brochure_lead_to_built_pages(demo_site: Path, site: Site) -> None:
+    """Raw HTML links are not rewritten by MkDocs: they must name published addresses, not .md sources."""
+    cards = content(page(demo_site, addresses.SERVICES)).xpath("//li[@class='catalogue-card']//h3/a")
+    assert len(cards) == 17
+    for card in cards:
+        target = resolve(addresses.SERVICES, card.get("href"))
+        assert (demo_site / target / "index.html").is_file(), card.get("href")
+    back = page(demo_site, addresses.BROCHURE).xpath("//p[@class='brochure-screen-only']/a")[0].get("href")
+    assert resolve(addresses.BROCHURE, back) == "services"
+
+
 def test_cards_for_everyone_show_under_every_audience(demo_site: Path, site: Site) -> None:
     document = content(page(demo_site, addresses.SERVICES))
     audiences = {
@@ -135,8 +146,9 @@ def test_service_page_links_incidents_related_services_and_feeds_by_address(demo
     assert "Right now: Some problems" in text(content(document))
     for related in site.services["driver-handheld-app"].related:
         assert addresses.url(addresses.service(related)).rstrip("/") in targets
-    for feed in (addresses.service_feed_rss("driver-handheld-app"), addresses.service_feed_atom("driver-handheld-app")):
-        assert feed in targets
+    feeds = [SITE_URL + addresses.service_feed_rss("driver-handheld-app")]
+    feeds.append(SITE_URL + addresses.service_feed_atom("driver-handheld-app"))
+    assert set(feeds) <= {link.get("href") for link in content(document).xpath(".//a[@href]")}
     discovered = {
         (link.get("type"), link.get("href"))
         for link in document.xpath("//head/link[@rel]")

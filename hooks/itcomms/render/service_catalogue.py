@@ -31,7 +31,10 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
 
 
 def _feeds(site: Site, service: Service) -> list[Mapping[str, str]]:
-    """Feed autodiscovery for the page's head: the service's own status feeds."""
+    """The service's own status feeds, for autodiscovery in the page's head and to copy from the page.
+
+    Absolute addresses: they are what a subscriber pastes into a feed reader.
+    """
     return [
         {
             "href": site.options.absolute(addresses.service_feed_rss(service.id)),
