@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import logging
 import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 import lxml.html
-import mkdocs
 import pypdf
 import pytest
 
+from browser import chromium, serve
 from itcomms import addresses
 from itcomms.models import Lifecycle
-from support import MINIMAL_CONTENT, REPO, build_site, load_site, make_project
+from support import MINIMAL_CONTENT, REPO, build_log, build_site, load_site, make_project
 
 BROCHURE_HTML = addresses.url(addresses.BROCHURE) + "index.html"
 
@@ -101,8 +100,6 @@ def test_pdf_keeps_each_service_on_one_page(demo_site: Path) -> None:
 
 @pytest.mark.browser
 def test_chromium_prints_the_brochure_without_splitting_a_service(demo_site: Path, tmp_path: Path) -> None:
-    from browser import chromium, serve
-
     with serve(demo_site) as base_url, chromium() as browser:
         page = browser.new_context().new_page()
         page.goto(base_url + BROCHURE_HTML, wait_until="networkidle")
@@ -110,29 +107,12 @@ def test_chromium_prints_the_brochure_without_splitting_a_service(demo_site: Pat
     assert assert_no_service_split(tmp_path / "printed.pdf", demo_site) == 17
 
 
-class _Notes(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def test_pdf_off_is_said_in_the_build_log_not_warned(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", MINIMAL_CONTENT)
-    notes = _Notes()
-    logger = logging.getLogger(mkdocs.__name__)
-    logger.addHandler(notes)
-    level = logger.level
-    logger.setLevel(logging.INFO)
-    try:
+    with build_log() as notes:
         warnings = build_site(project, tmp_path / "site", ITCOMMS_PDF="0")
-    finally:
-        logger.removeHandler(notes)
-        logger.setLevel(level)
     assert warnings == []
-    assert f"{addresses.BROCHURE_PDF} not made: PDFs are turned off (ITCOMMS_PDF=0)" in notes.messages
+    assert f"{addresses.BROCHURE_PDF} not made: PDFs are turned off (ITCOMMS_PDF=0)" in notes
     assert not (tmp_path / "site" / addresses.BROCHURE_PDF).exists()
     assert (tmp_path / "site" / BROCHURE_HTML).exists()
     catalogue = (tmp_path / "site" / addresses.url(addresses.SERVICES) / "index.html").read_text(encoding="utf-8")
