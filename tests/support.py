@@ -57,12 +57,27 @@ def environment(values: Mapping[str, str | None]) -> Iterator[None]:
 
 
 class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+    def __init__(self, level: int = logging.WARNING) -> None:
+        super().__init__(level)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+
+@contextmanager
+def build_log(level: int = logging.INFO) -> Iterator[list[str]]:
+    """Every message the engine logs at ``level`` or above during the block (notes as well as warnings)."""
+    collector = _Collect(level)
+    logger = logging.getLogger(mkdocs.__name__)
+    saved = logger.level
+    logger.addHandler(collector)
+    logger.setLevel(level)
+    try:
+        yield collector.messages
+    finally:
+        logger.removeHandler(collector)
+        logger.setLevel(saved)
 
 
 class BuildFailed(Exception):

@@ -1,7 +1,9 @@
 """Bad content, case by case: each file in content_cases/ breaks the minimal fixture one way.
 
-A case names the files to change and the exact problems ``scripts/validate``
-must report (``file:line:column: field: message``). Adding a case needs no code.
+A case names the files to change (``write``, ``replace``, ``remove`` under
+content/; ``docs`` for files published beside the pages, like a video) and the
+exact problems ``scripts/validate`` must report (``file:line:column: field:
+message``). Adding a case needs no code.
 """
 
 from __future__ import annotations
@@ -34,6 +36,10 @@ def apply_case(case: dict[str, Any], content: Path) -> None:
         target.write_text(original.replace(change["old"], change["new"], 1), encoding="utf-8")
     for relative in case.get("remove", []):
         (content / relative).unlink()
+    for relative, text in case.get("docs", {}).items():
+        target = content.parent / "docs" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 @pytest.mark.parametrize("case_file", CASES, ids=[case.stem for case in CASES])

@@ -1,4 +1,4 @@
-"""Walk a validated item: its nested models (for their own rules) and every reference it makes."""
+"""Walk a validated item: its nested models (for their own rules), every reference it makes and every file it names."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from .models.base import ContentModel, Ref
+from .models.base import ContentModel, DocsFile, Ref
 from .yaml_source import DataPath
 
 
@@ -19,6 +19,14 @@ class Reference:
     kind: str
     target: str
     is_key: bool = False
+
+
+@dataclass(frozen=True)
+class FileReference:
+    """A value that names a file under ``docs/``, for example a video's captions."""
+
+    path: DataPath
+    target: str
 
 
 def nested_models(model: ContentModel, path: DataPath = ()) -> Iterator[tuple[DataPath, ContentModel]]:
@@ -35,12 +43,21 @@ def references(model: ContentModel) -> Iterator[Reference]:
             yield found
 
 
+def docs_files(model: ContentModel) -> Iterator[FileReference]:
+    """Every value in the model marked as the path of a file under ``docs/``."""
+    for found in _walk(type(model), (), model, (), is_key=False):
+        if isinstance(found, FileReference):
+            yield found
+
+
 def _walk(
     annotation: Any, metadata: Sequence[Any], value: Any, path: DataPath, *, is_key: bool
-) -> Iterator[Reference | tuple[DataPath, ContentModel]]:
+) -> Iterator[Reference | FileReference | tuple[DataPath, ContentModel]]:
     for mark in metadata:
         if isinstance(mark, Ref) and isinstance(value, str):
             yield Reference(path, mark.kind, value, is_key)
+        if isinstance(mark, DocsFile) and isinstance(value, str):
+            yield FileReference(path, value)
     if value is None:
         return
     origin = get_origin(annotation)

@@ -5,7 +5,8 @@ Three layers, each reported with file, line and column:
 1. a file that cannot be read (wrong place or name, not UTF-8, YAML syntax);
 2. a file that reads but does not fit its model (unknown keys, wrong types,
    impossible dates, rules spanning several fields);
-3. items that do not fit together (unknown references, duplicate ids).
+3. items that do not fit together (unknown references, duplicate ids) or
+   name a file under ``docs/`` that is not there (a video, its captions).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .content_types import CONTENT_TYPES_BY_KIND, identify
 from .models import ContentFile, Identity, SiteSettings
 from .models.fields import ITEM_KINDS
 from .problems import Problem
-from .references import Reference, nested_models, references
+from .references import Reference, docs_files, nested_models, references
 from .yaml_source import SourceMap, YamlDocument, load_yaml
 
 _SITE_DEFINED = {
@@ -87,6 +88,7 @@ def check_content(project_dir: Path) -> ContentCheck:
     result.problems.extend(_duplicate_identities(result.identities))
     result.problems.extend(_unknown_references(result))
     result.problems.extend(_links_to_drafts(result))
+    result.problems.extend(_missing_docs_files(result, project_dir / "docs"))
     result.problems.sort()
     return result
 
@@ -208,6 +210,21 @@ def _target(reference: Reference) -> tuple[str, str]:
         kind, _, target = reference.target.partition(":")
         return kind, target
     return reference.kind, reference.target
+
+
+def _missing_docs_files(check: ContentCheck, docs_dir: Path) -> Iterator[Problem]:
+    """Files that content names under docs/ must be there, or the page would link to nothing."""
+    for loaded in check.items:
+        for reference in docs_files(loaded.item):
+            if not (docs_dir / reference.target).is_file():
+                position = loaded.source.locate(reference.path)
+                yield Problem(
+                    loaded.identity.file,
+                    position.line,
+                    position.column,
+                    _dotted(reference.path),
+                    f"no file docs/{reference.target}; add the file there or correct the path",
+                )
 
 
 def _describe_reference(kind: str, target: str) -> str:

@@ -20,6 +20,11 @@ class Ref:
 
 
 @dataclass(frozen=True)
+class DocsFile:
+    """Marks a field whose value is the path of a file under ``docs/``; checked once every file is read."""
+
+
+@dataclass(frozen=True)
 class Identity:
     """What a content file's path says about its item: kind, id and any date or period."""
 

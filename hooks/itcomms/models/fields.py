@@ -18,7 +18,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..text_safety import unsafe_link_reason, unsafe_markup_reason
-from .base import Ref
+from .base import DocsFile, Ref
 
 PLACEHOLDER = "FILL IN"
 """Text that ``scripts/new`` leaves for an author to replace; it never validates."""
@@ -48,7 +48,28 @@ def _check_link(value: str) -> str:
         raise PydanticCustomError("unsafe_link", reason)
     if not re.match(r"^(?:https?://[^\s/]+|mailto:[^\s@]+@[^\s@]+|tel:[+0-9 ()-]+$)", value):
         raise PydanticCustomError(
-            "link", "must be a full web address (https://…), a mailto: or a tel: link (got {value!r})", {"value": value}
+            "link", "must be a full web address (https://…), a mailto: or a tel: link (got '{value}')", {"value": value}
+        )
+    return value
+
+
+def _check_request_link(value: str) -> str:
+    if not re.match(r"^(?:https?|mailto):", value):
+        raise PydanticCustomError(
+            "request_link",
+            "must be a web address (https://…) or a mailto: link people can ask with; "
+            "a phone number goes under support.phone (got '{value}')",
+            {"value": value},
+        )
+    return value
+
+
+def _check_docs_path(value: str) -> str:
+    value = value.strip()
+    # No way out of docs/ and nothing but a plain relative path: "", "." and ".." parts are refused.
+    if "\\" in value or ":" in value or any(part in ("", ".", "..") for part in value.split("/")):
+        raise PydanticCustomError(
+            "docs_path", "must be a path inside docs/, like assets/videos/intro.webm (got '{value}')", {"value": value}
         )
     return value
 
@@ -58,7 +79,7 @@ def _check_timezone(value: str) -> str:
         ZoneInfo(value)
     except (ValueError, KeyError, OSError):
         raise PydanticCustomError(
-            "timezone", "must be an IANA time zone name like Europe/London (got {value!r})", {"value": value}
+            "timezone", "must be an IANA time zone name like Europe/London (got '{value}')", {"value": value}
         ) from None
     return value
 
@@ -101,6 +122,20 @@ WebLink = Annotated[
     AfterValidator(_check_link),
     WithJsonSchema({"type": "string", "pattern": r"^(https?://|mailto:|tel:)"}),
 ]
+RequestLink = Annotated[
+    str,
+    AfterValidator(_check_link),
+    AfterValidator(_check_request_link),
+    WithJsonSchema({"type": "string", "pattern": r"^(https?://|mailto:)"}),
+]
+"""Where people ask for something: a web form or an email address, never a phone number."""
+DocsPath = Annotated[
+    str,
+    AfterValidator(_check_docs_path),
+    DocsFile(),
+    WithJsonSchema({"type": "string", "pattern": r"^[^/\\:]", "description": "A path under docs/"}),
+]
+"""A file published with the site, as a path under ``docs/``; it must exist there."""
 TimeZoneName = Annotated[str, AfterValidator(_check_timezone)]
 Month = Annotated[str, StringConstraints(pattern=MONTH_PATTERN)]
 Quarter = Annotated[str, StringConstraints(pattern=QUARTER_PATTERN)]

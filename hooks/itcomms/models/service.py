@@ -4,12 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
+from pathlib import PurePosixPath
 from typing import Annotated
 
 from pydantic import Field
 
 from .base import ContentFile, ContentModel, Finding
-from .fields import AudienceId, CategoryId, Day, Email, Line, Markdown, Percent, ServiceId, Text, UnitId, WebLink
+from .fields import (
+    AudienceId,
+    CategoryId,
+    Day,
+    DocsPath,
+    Email,
+    Line,
+    Markdown,
+    Percent,
+    RequestLink,
+    ServiceId,
+    Text,
+    UnitId,
+    WebLink,
+)
 from .site import Contact
 
 
@@ -30,8 +45,8 @@ class Priority(StrEnum):
 class HowToRequest(ContentModel):
     """How someone gets the service: a link to the form, steps to follow, or both."""
 
-    url: WebLink | None = None
-    """The request form or page."""
+    url: RequestLink | None = None
+    """The request form or page (a web address), or a mailto: link."""
     steps: Markdown | None = None
     """The steps, when there is no single form."""
 
@@ -87,23 +102,48 @@ class Policy(ContentModel):
     """Where to read it."""
 
 
+VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm", ".ogv": "video/ogg"}
+"""Video files browsers play, by file name ending, with their media types."""
+
+
 class Video(ContentModel):
     """An explainer video: a file published with the site, or a link to one hosted elsewhere."""
 
     title: Line
     """What the video shows."""
-    file: Line | None = None
-    """Path of the video file under docs/, for example assets/videos/vpn.mp4."""
-    captions: Line | None = None
-    """Path of its WebVTT captions file under docs/; required with a file."""
+    file: DocsPath | None = None
+    """Path of the video file under docs/, for example assets/videos/vpn.webm (.webm, .mp4 or .ogv)."""
+    captions: DocsPath | None = None
+    """Path of its WebVTT captions file (.vtt) under docs/; required with a file."""
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en"
+    """The language of the captions, as a code like en or en-GB."""
     url: WebLink | None = None
-    """A link to the video on the company's video platform."""
+    """A link to the video on the company's video platform (it opens there; it is never embedded)."""
     transcript: Markdown | None = None
     """The words of the video, shown below it."""
+
+    @property
+    def media_type(self) -> str | None:
+        """The file's media type, for the browser; None for a hosted video."""
+        return VIDEO_TYPES.get(PurePosixPath(self.file).suffix.lower()) if self.file else None
 
     def findings(self) -> Iterator[Finding]:
         if (self.file is None) == (self.url is None):
             yield Finding((), "needs either a file or a url (not both)")
+        if self.file is not None and self.media_type is None:
+            yield Finding(("file",), f"must be a video browsers play, ending in {', '.join(VIDEO_TYPES)}")
+        if self.file is not None and self.captions is None:
+            yield Finding(
+                ("captions",),
+                "a video file needs captions (the path of its WebVTT file), "
+                "so people who cannot hear it can follow: an accessibility requirement",
+            )
+        if self.captions is not None and self.file is None:
+            yield Finding(
+                ("captions",), "captions go with a video file; a hosted video has its captions on its platform"
+            )
+        if self.captions is not None and not self.captions.lower().endswith(".vtt"):
+            yield Finding(("captions",), "must be a WebVTT file ending in .vtt, the captions format browsers play")
 
 
 class Service(ContentFile):

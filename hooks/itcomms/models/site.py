@@ -71,6 +71,8 @@ class Audience(ContentModel):
     """Short name used in service files, for example `everyone`."""
     name: Line
     """The group's name as readers would say it."""
+    everyone: bool = False
+    """True when the group is all staff: the catalogue then shows its services to every group."""
 
 
 class ServiceCategory(ContentModel):

@@ -18,7 +18,16 @@ from typing import Any
 
 from ..assemble import Site
 from ..problems import Problem
-from . import annual_report, business_units, glossary_page, home, newsletter, service_catalogue, status_page
+from . import (
+    annual_report,
+    business_units,
+    glossary_page,
+    home,
+    newsletter,
+    service_brochure,
+    service_catalogue,
+    status_page,
+)
 from .outputs import Artefact, Output, Page
 from .templating import Templates
 
@@ -40,7 +49,7 @@ RENDERERS: tuple[Renderer, ...] = (
 )
 THEME_CONTEXT: tuple[ThemeContext, ...] = ()
 PAGE_FILTERS: tuple[PageFilter, ...] = ()
-AFTER_BUILD: tuple[AfterBuild, ...] = ()
+AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf,)
 
 
 @dataclass(frozen=True)

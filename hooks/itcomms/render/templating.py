@@ -95,10 +95,21 @@ class Templates:
         return f"{self.day(local)}, {local:%H:%M} {local.tzname()}"
 
     def page(self, template: str, path: str, **context: Any) -> Page:
-        """Render ``template`` as the Markdown page at ``path``; ``link`` makes links relative to it."""
+        """Render ``template`` as the Markdown page at ``path``; ``link`` makes links relative to it.
+
+        ``html_link`` is for links inside raw HTML, which MkDocs leaves as they are: it points at
+        the address a page is published at (``../email/``), not at its source (``../email/index.md``).
+        """
 
         def link(target: str) -> Markup:
             return href(relative_link(path, target))
 
-        rendered = self.environment.get_template(template).render(page_path=path, link=link, **context)
+        def html_link(target: str) -> Markup:
+            published = addresses.url(target) or "./"
+            relative = relative_link(path, published)
+            return href(relative + "/" if published.endswith("/") and not relative.endswith("/") else relative)
+
+        rendered = self.environment.get_template(template).render(
+            page_path=path, link=link, html_link=html_link, **context
+        )
         return Page(path, rendered)

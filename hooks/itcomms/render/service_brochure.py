@@ -1,0 +1,41 @@
+"""The e-brochure: the whole catalogue as one print-ready page, and its PDF made from the built page.
+
+The page uses the ``printable.html`` theme template (no navigation chrome);
+the catalogue's print styles put each category on a new page, keep each
+service whole on its page and print links as text. WeasyPrint turns its
+headings into the PDF's bookmarks: one per category and per service.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from .. import addresses
+from ..assemble import Site
+from ..pdf import html_to_pdf
+from ..problems import Problem
+from .outputs import Page
+from .service_facts import ServiceFacts, by_category, retired
+from .templating import Templates
+
+
+def page(site: Site, templates: Templates, facts: Mapping[str, ServiceFacts]) -> Page:
+    """The brochure page: cover, contents, then each category's services."""
+    return templates.page(
+        "brochure.md.j2",
+        addresses.BROCHURE,
+        groups=by_category(site, facts),
+        retired=retired(facts),
+        page_address=lambda path: site.options.absolute(addresses.url(path)),
+    )
+
+
+def write_pdf(site: Site, site_dir: Path) -> Iterator[Problem | str]:
+    """After the build: the brochure's PDF, or a note in the build log that PDFs are off."""
+    if not site.options.pdf:
+        yield f"{addresses.BROCHURE_PDF} not made: PDFs are turned off (ITCOMMS_PDF=0)"
+        return
+    html_to_pdf(
+        site_dir / addresses.url(addresses.BROCHURE) / "index.html", site_dir / addresses.BROCHURE_PDF, site_dir
+    )

@@ -1,0 +1,134 @@
+"""The catalogue in headless Chromium: filters work in the page, search finds synonyms, the video has captions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from browser import chromium, search, serve, visit
+from itcomms import addresses
+from itcomms.assemble import Site
+from itcomms.models import Lifecycle
+from support import REPO, load_site
+
+pytestmark = pytest.mark.browser
+
+CATALOGUE = addresses.url(addresses.SERVICES)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="module")
+def base_url(demo_site: Path) -> Iterator[str]:
+    with serve(demo_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def site() -> Site:
+    return load_site(REPO)
+
+
+def visible_cards(page: Page) -> list[str]:
+    return page.locator(".catalogue-card:visible h3").all_inner_texts()
+
+
+def offered(site: Site, audience: str | None = None, category: str | None = None) -> list[str]:
+    """The cards a reader should see, worked out from the content: everyone's services show for every group."""
+    everyone = {group.id for group in site.settings.audiences if group.everyone}
+    names = []
+    for group in site.settings.service_categories:
+        for service in site.services.values():
+            if service.category != group.id or service.lifecycle is Lifecycle.RETIRED:
+                continue
+            if audience and audience not in service.audience and not everyone & set(service.audience):
+                continue
+            if category and service.category != category:
+                continue
+            names.append(service.name)
+    return names
+
+
+def test_filter_by_audience_shows_the_right_cards(browser: Browser, base_url: str, site: Site) -> None:
+    catalogue = visit(browser, base_url + CATALOGUE)
+    page = catalogue.page
+    assert visible_cards(page) == offered(site)
+    page.select_option("#catalogue-audience", "drivers")
+    drivers = offered(site, audience="drivers")
+    assert visible_cards(page) == drivers
+    assert "Driver handheld app" in drivers and "Email and calendar" in drivers and "Finance system" not in drivers
+    assert page.locator(".catalogue-filter__count").inner_text() == f"Showing {len(drivers)} of 17 services."
+    assert "audience=drivers" in page.url
+    page.select_option("#catalogue-category", "running-the-business")
+    assert visible_cards(page) == offered(site, audience="drivers", category="running-the-business")
+    assert page.locator("h2#getting-connected").is_hidden()  # an empty category hides its heading
+    page.get_by_role("button", name="Show all").click()
+    assert visible_cards(page) == offered(site)
+    assert catalogue.console_errors == []
+    assert catalogue.foreign_hosts == set()
+
+
+def test_text_filter_matches_keywords_and_says_when_nothing_matches(browser: Browser, base_url: str) -> None:
+    page = visit(browser, base_url + CATALOGUE).page
+    page.fill("#catalogue-text", "payslip")
+    assert visible_cards(page) == ["HR and payroll system"]
+    page.fill("#catalogue-text", "voicemail")  # a keyword, not on the card itself
+    assert visible_cards(page) == ["Desk phones"]
+    page.fill("#catalogue-text", "no such thing anywhere")
+    assert visible_cards(page) == []
+    assert page.locator(".catalogue-none").is_visible()
+
+
+def test_filters_come_from_the_address(browser: Browser, base_url: str, site: Site) -> None:
+    page = visit(browser, base_url + CATALOGUE + "?audience=warehouse-staff&category=nonsense").page
+    assert page.locator("#catalogue-audience").input_value() == "warehouse-staff"
+    assert page.locator("#catalogue-category").input_value() == ""
+    assert visible_cards(page) == offered(site, audience="warehouse-staff")
+
+
+def test_without_javascript_every_card_shows_and_no_filter(browser: Browser, base_url: str, site: Site) -> None:
+    page = visit(browser, base_url + CATALOGUE, java_script_enabled=False).page
+    assert page.locator("form.catalogue-filter").is_hidden()
+    assert visible_cards(page) == offered(site)
+
+
+def test_search_finds_a_service_by_a_synonym(browser: Browser, base_url: str) -> None:
+    page = visit(browser, base_url).page
+    assert "Desk phones" in search(page, "voicemail")
+    page = visit(browser, base_url).page
+    assert "Teams chat and meetings" in search(page, "webcam")
+
+
+def test_video_plays_with_its_captions_track(browser: Browser, base_url: str) -> None:
+    service = visit(browser, base_url + addresses.url(addresses.service("phishing-reporting")))
+    page = service.page
+    page.wait_for_function("document.querySelector('video').textTracks[0].cues?.length > 0", timeout=10_000)
+    track = page.evaluate(
+        """() => {
+            const video = document.querySelector("video");
+            const track = video.textTracks[0];
+            return {kind: track.kind, first: track.cues[0].text, ready: video.readyState, error: video.error};
+        }"""
+    )
+    assert track["kind"] == "captions"
+    assert track["first"].startswith("Got a suspicious email?")
+    assert track["ready"] >= 1 and track["error"] is None  # the file is a video Chromium can play
+    assert service.console_errors == []
+
+
+def test_every_catalogue_page_loads_without_errors_or_outside_requests(
+    browser: Browser, base_url: str, site: Site
+) -> None:
+    pages = [addresses.SERVICES, addresses.BROCHURE, *(addresses.service(service) for service in site.services)]
+    tour = visit(browser, base_url + addresses.url(pages[0]))  # one tab, page after page, as a reader would
+    for source in pages[1:]:
+        tour.page.goto(base_url + addresses.url(source), wait_until="networkidle")
+    assert tour.console_errors == []
+    assert tour.foreign_hosts == set()

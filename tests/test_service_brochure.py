@@ -1,0 +1,119 @@
+"""The printable e-brochure and its PDF: every service in it, one bookmark each, none split across pages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.html
+import pypdf
+import pytest
+
+from browser import chromium, serve
+from itcomms import addresses
+from itcomms.models import Lifecycle
+from support import MINIMAL_CONTENT, REPO, build_log, build_site, load_site, make_project
+
+BROCHURE_HTML = addresses.url(addresses.BROCHURE) + "index.html"
+
+
+def squeeze(text: str) -> str:
+    """Text without whitespace or ligatures: PDF text breaks lines wherever the layout did, and may write "ﬁ"."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def articles(site_dir: Path) -> Iterator[tuple[str, str, str]]:
+    """Each service in the brochure: its name, its first line (name and badge) and its last line."""
+    document = lxml.html.document_fromstring((site_dir / BROCHURE_HTML).read_text(encoding="utf-8"))
+    for article in document.xpath("//article[@class='brochure-service']"):
+        name = article.xpath(".//h3")[0].text_content()
+        badge = article.xpath(".//span[contains(@class, 'catalogue-badge')]")[0].text_content()
+        last = article.xpath(".//dd")[-1].text_content()
+        yield name, name + badge, last
+
+
+def assert_no_service_split(pdf: Path, site_dir: Path) -> int:
+    """Each service's first and last lines are on one page; returns how many services were checked."""
+    pages = [squeeze(page.extract_text()) for page in pypdf.PdfReader(pdf).pages]
+    checked = 0
+    for name, first, last in articles(site_dir):
+        starts = [number for number, page in enumerate(pages) if squeeze(first) in page]
+        ends = [number for number, page in enumerate(pages) if squeeze(last) in page]
+        assert len(starts) == 1, f"{name} starts on pages {starts}"
+        assert starts == ends, f"{name} starts on page {starts} but ends on {ends}"
+        checked += 1
+    return checked
+
+
+def test_brochure_page_has_a_cover_contents_and_no_navigation(demo_site: Path) -> None:
+    html = (demo_site / BROCHURE_HTML).read_text(encoding="utf-8")
+    document = lxml.html.document_fromstring(html)
+    assert not document.xpath("//nav[contains(@class, 'md-tabs')] | //div[contains(@class, 'md-sidebar')]")
+    assert not document.xpath("//footer[contains(@class, 'md-footer')]")
+    assert [h1.text_content() for h1 in document.xpath("//h1")] == ["Service catalogue"]
+    contents = [link.text_content() for link in document.xpath("//nav[@class='brochure-contents']//a")]
+    site = load_site(REPO)
+    for service in site.services.values():
+        if service.lifecycle is not Lifecycle.RETIRED:
+            assert service.name in contents
+    assert "Larkspur Logistics" in document.xpath("//section[@class='brochure-cover']")[0].text_content()
+
+
+def test_pdf_holds_every_service_with_a_bookmark_each(demo_site: Path) -> None:
+    reader = pypdf.PdfReader(demo_site / addresses.BROCHURE_PDF)
+    text = squeeze(" ".join(page.extract_text() for page in reader.pages))
+    site = load_site(REPO)
+    for service in site.services.values():
+        assert squeeze(service.name) in text, service.name
+
+    def titles(outline: list[object]) -> Iterator[str]:
+        for item in outline:
+            if isinstance(item, list):
+                yield from titles(item)
+            else:
+                yield item.title  # type: ignore[attr-defined]
+
+    bookmarks = list(titles(reader.outline))
+    expected = []
+    for category in site.settings.service_categories:
+        expected.append(category.name)
+        expected += [
+            service.name
+            for service in site.services.values()
+            if service.category == category.id and service.lifecycle is not Lifecycle.RETIRED
+        ]
+    assert bookmarks == ["Service catalogue", "Contents", *expected, "No longer offered"]
+
+
+def test_pdf_keeps_each_service_on_one_page(demo_site: Path) -> None:
+    pdf = demo_site / addresses.BROCHURE_PDF
+    assert assert_no_service_split(pdf, demo_site) == 17
+    pages = pypdf.PdfReader(pdf).pages
+    assert "Service catalogue" in pages[0].extract_text()
+    assert "Contents" in pages[1].extract_text()
+    # Links are printed as text: the request form's address is on the page, not only behind a link.
+    laptops = next(page.extract_text() for page in pages if "Laptops and new computers\nLive" in page.extract_text())
+    assert "help.larkspur.example/request/laptop" in squeeze(laptops)
+
+
+@pytest.mark.browser
+def test_chromium_prints_the_brochure_without_splitting_a_service(demo_site: Path, tmp_path: Path) -> None:
+    with serve(demo_site) as base_url, chromium() as browser:
+        page = browser.new_context().new_page()
+        page.goto(base_url + BROCHURE_HTML, wait_until="networkidle")
+        (tmp_path / "printed.pdf").write_bytes(page.pdf(format="A4", print_background=True))
+    assert assert_no_service_split(tmp_path / "printed.pdf", demo_site) == 17
+
+
+def test_pdf_off_is_said_in_the_build_log_not_warned(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", MINIMAL_CONTENT)
+    with build_log() as notes:
+        warnings = build_site(project, tmp_path / "site", ITCOMMS_PDF="0")
+    assert warnings == []
+    assert f"{addresses.BROCHURE_PDF} not made: PDFs are turned off (ITCOMMS_PDF=0)" in notes
+    assert not (tmp_path / "site" / addresses.BROCHURE_PDF).exists()
+    assert (tmp_path / "site" / BROCHURE_HTML).exists()
+    catalogue = (tmp_path / "site" / addresses.url(addresses.SERVICES) / "index.html").read_text(encoding="utf-8")
+    assert "brochure.pdf" not in catalogue
