@@ -1,4 +1,4 @@
-"""Walk a validated item: its nested models (for their own rules) and every reference it makes."""
+"""Walk a validated item: its nested models (for their own rules), every reference it makes, and its prose."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from .models.base import ContentModel, Ref
+from .models.base import ContentModel, Ref, Shape
 from .yaml_source import DataPath
 
 
@@ -19,6 +19,14 @@ class Reference:
     kind: str
     target: str
     is_key: bool = False
+
+
+@dataclass(frozen=True)
+class Prose:
+    """A value readers see as words (a title, a summary, a message), as opposed to a name or a code."""
+
+    path: DataPath
+    text: str
 
 
 def nested_models(model: ContentModel, path: DataPath = ()) -> Iterator[tuple[DataPath, ContentModel]]:
@@ -35,12 +43,21 @@ def references(model: ContentModel) -> Iterator[Reference]:
             yield found
 
 
+def prose(model: ContentModel) -> Iterator[Prose]:
+    """Every value in the model marked as prose, in field order (mapping keys excepted)."""
+    for found in _walk(type(model), (), model, (), is_key=False):
+        if isinstance(found, Prose):
+            yield found
+
+
 def _walk(
     annotation: Any, metadata: Sequence[Any], value: Any, path: DataPath, *, is_key: bool
-) -> Iterator[Reference | tuple[DataPath, ContentModel]]:
+) -> Iterator[Reference | Prose | tuple[DataPath, ContentModel]]:
     for mark in metadata:
         if isinstance(mark, Ref) and isinstance(value, str):
             yield Reference(path, mark.kind, value, is_key)
+        elif isinstance(mark, Shape) and mark.prose and isinstance(value, str) and not is_key:
+            yield Prose(path, value)
     if value is None:
         return
     origin = get_origin(annotation)

@@ -5,7 +5,9 @@ Three layers, each reported with file, line and column:
 1. a file that cannot be read (wrong place or name, not UTF-8, YAML syntax);
 2. a file that reads but does not fit its model (unknown keys, wrong types,
    impossible dates, rules spanning several fields);
-3. items that do not fit together (unknown references, duplicate ids).
+3. items that do not fit together (unknown references, duplicate ids);
+
+then plain-language advice (see plain_language.py): warnings, never errors.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from . import error_messages
+from . import error_messages, plain_language
 from .content_types import CONTENT_TYPES_BY_KIND, identify
 from .models import ContentFile, Identity, SiteSettings
 from .models.fields import ITEM_KINDS
@@ -41,6 +43,8 @@ class LoadedItem:
     identity: Identity
     item: ContentFile
     source: SourceMap
+    text: str = ""
+    """The file's text, so a warning can point at a word inside a value."""
 
 
 @dataclass
@@ -51,6 +55,8 @@ class ContentCheck:
     problems: list[Problem] = field(default_factory=list)
     identities: list[Identity] = field(default_factory=list)
     """Every file whose path names an item, readable or not: other files may refer to them."""
+    advice: list[Problem] = field(default_factory=list)
+    """The plain-language warnings among ``problems``: the build logs them as notes, not warnings."""
 
     @property
     def ok(self) -> bool:
@@ -85,6 +91,8 @@ def check_content(project_dir: Path) -> ContentCheck:
                 timezone = ZoneInfo(loaded.item.timezone)
     result.problems.extend(_duplicate_identities(result.identities))
     result.problems.extend(_unknown_references(result))
+    result.advice = plain_language.advice(result.items)
+    result.problems.extend(result.advice)
     result.problems.sort()
     return result
 
@@ -121,7 +129,7 @@ def _load_file(
         problems.extend(_model_problems(error, model, document))
         return None
     problems.extend(_findings(item, document))
-    return LoadedItem(identity, item, document.source)
+    return LoadedItem(identity, item, document.source, document.text)
 
 
 def _model_problems(error: ValidationError, model: type[ContentFile], document: YamlDocument) -> Iterator[Problem]:

@@ -18,7 +18,18 @@ from typing import Any
 
 from ..assemble import Site
 from ..problems import Problem
-from . import annual_report, business_units, glossary_page, home, newsletter, service_catalogue, status_page
+from . import (
+    annual_report,
+    authoring_guide,
+    business_units,
+    content_health_page,
+    glossary_page,
+    glossary_tooltips,
+    home,
+    newsletter,
+    service_catalogue,
+    status_page,
+)
 from .outputs import Artefact, Output, Page
 from .templating import Templates
 
@@ -37,9 +48,11 @@ RENDERERS: tuple[Renderer, ...] = (
     newsletter.render,
     business_units.render,
     glossary_page.render,
+    authoring_guide.render,
+    content_health_page.render,
 )
 THEME_CONTEXT: tuple[ThemeContext, ...] = ()
-PAGE_FILTERS: tuple[PageFilter, ...] = ()
+PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips,)
 AFTER_BUILD: tuple[AfterBuild, ...] = ()
 
 
