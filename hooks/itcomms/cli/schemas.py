@@ -24,11 +24,7 @@ def main(argv: list[str] | None = None) -> int:
         for path, text in documents.items()
         if not (args.project / path).is_file() or (args.project / path).read_text(encoding="utf-8") != text
     ]
-    extra = (
-        sorted(path.relative_to(args.project) for path in folder.glob("*.schema.json"))
-        if folder.is_dir()
-        else []
-    )
+    extra = sorted(path.relative_to(args.project) for path in folder.glob("*.schema.json")) if folder.is_dir() else []
     extra = [path for path in extra if path not in documents]
     if args.check:
         for path in stale + extra:
