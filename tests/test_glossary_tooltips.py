@@ -17,7 +17,13 @@ from support import DEMO_CONTENT, MINIMAL_CONTENT, load_site
 
 TERMS = [
     GlossaryTerm(term="IT", spelled_out="Information Technology", meaning='Computers & "people" > 3.'),
-    GlossaryTerm(term="SLA", spelled_out="Service Level Agreement", meaning="A promise.", spell_out=True),
+    GlossaryTerm(
+        term="SLA",
+        spelled_out="Service Level Agreement",
+        meaning="A promise.",
+        spell_out=True,
+        aliases=["agreed level"],
+    ),
     GlossaryTerm(term="Teams", meaning="The chat app.", match_case=True),
     GlossaryTerm(term="Backlog", meaning="Work waiting."),
     GlossaryTerm(term="R&D", meaning="Research."),
@@ -97,6 +103,10 @@ def test_spelled_out_at_the_first_use_in_running_text_only(filtered: Filter) -> 
     assert filtered(page) == (
         f"<table><tr><td>{sla}</td></tr></table><p>The Service Level Agreement ({sla}) and the {sla}.</p>"
         f"<p>{abbr('SLAs', 'Service Level Agreement: A promise.')}</p>"
+    )
+    alias = "<p>The agreed level, then the SLA.</p>"
+    assert filtered(alias) == (
+        f"<p>The {abbr('agreed level', 'Service Level Agreement: A promise.')}, then the Service Level Agreement ({sla}).</p>"
     )
     already = "<p>Our Service Level Agreement (SLA) says so.</p>"
     assert filtered(already) == f"<p>Our Service Level Agreement ({sla}) says so.</p>"

@@ -98,8 +98,13 @@ class _Writer:
     def _explained(self, use: TermUse, before: str) -> str:
         term = use.term
         abbr = f'<abbr title="{html.escape(_tooltip(term), quote=True)}">{use.text}</abbr>'
-        if not term.spell_out or not term.spelled_out or self.tables or term.term in self.spelled_out:
-            return abbr
+        written_as_term = use.text in (html.escape(term.term, quote=False), html.escape(term.term, quote=False) + "s")
+        if (
+            not (term.spell_out and term.spelled_out and written_as_term)
+            or self.tables
+            or term.term in self.spelled_out
+        ):
+            return abbr  # an alias ("service level") is words already
         self.spelled_out.add(term.term)
         if term.spelled_out.casefold() in before:
             return abbr
