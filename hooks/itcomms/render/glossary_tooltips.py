@@ -66,6 +66,10 @@ class _Writer:
     tables: int = 0
     spelled_out: set[str] = field(default_factory=set)
     """Terms (by their name) written out in full on this page already."""
+    to_spell_out: list[GlossaryTerm] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.to_spell_out = [term for term in self.finder.terms if term.spell_out and term.spelled_out]
 
     def markup(self, text: str) -> None:
         self.parts.append(text)
@@ -81,19 +85,19 @@ class _Writer:
             self.tables = max(0, self.tables + step)
 
     def text(self, text: str) -> None:
-        if not text or self.leave_alone:
+        if self.leave_alone or text.isspace() or not text:
             self.parts.append(text)
             return
-        folded = html.unescape(text).casefold()
         position = 0
         for use in self.finder.uses(text):
             self.parts.append(text[position : use.start])
             self.parts.append(self._explained(use, html.unescape(text[: use.start]).casefold()))
             position = use.end
         self.parts.append(text[position:])
-        for term in self.finder.terms:
-            if term.spelled_out and term.spelled_out.casefold() in folded:
-                self.spelled_out.add(term.term)
+        waiting = [term for term in self.to_spell_out if term.term not in self.spelled_out]
+        if waiting:
+            folded = html.unescape(text).casefold()
+            self.spelled_out.update(term.term for term in waiting if (term.spelled_out or "").casefold() in folded)
 
     def _explained(self, use: TermUse, before: str) -> str:
         term = use.term
