@@ -78,30 +78,16 @@ def test_github_format_annotates_the_word(
     assert capsys.readouterr().out.splitlines() == [f"::warning file={file},line={line},col={column}::{message}"]
 
 
-class _Notes(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-def test_the_build_logs_the_warning_once_and_still_builds_strict(tmp_path: Path) -> None:
+def test_the_build_logs_the_warning_once_and_still_builds_strict(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     project = make_project(tmp_path / "project")
     file, line = add_acronym(project / "content")
-    notes = _Notes()
-    logger = logging.getLogger(mkdocs.__name__)
-    level = logger.level
-    logger.addHandler(notes)
-    logger.setLevel(logging.INFO)
-    try:
-        warnings = build_site(project, tmp_path / "site", ITCOMMS_PDF="0")
-    finally:
-        logger.removeHandler(notes)
-        logger.setLevel(level)
+    caplog.set_level(logging.INFO, logger=mkdocs.__name__)
+    warnings = build_site(project, tmp_path / "site", ITCOMMS_PDF="0")
     assert warnings == []
-    mentions = [message for message in notes.messages if f"'{ACRONYM}'" in message]
+    mentions = [record for record in caplog.records if f"'{ACRONYM}'" in record.getMessage()]
     assert len(mentions) == 1
-    assert mentions[0].startswith(f"{file}:{line}:8: warning: title: '{ACRONYM}' looks like an acronym")
+    assert mentions[0].levelno == logging.INFO
+    assert mentions[0].getMessage().startswith(f"{file}:{line}:8: warning: title: '{ACRONYM}' looks like an acronym")
     assert (tmp_path / "site" / "index.html").is_file()
