@@ -73,6 +73,8 @@ class KindHealth:
 
 @dataclass(frozen=True)
 class ContentHealth:
+    """Every kind of item that has checks, with its items' checks."""
+
     quarter: str
     """The current quarter, like 2026-q4: each business unit should have a review in it."""
     services: KindHealth
@@ -86,21 +88,22 @@ class ContentHealth:
         return (self.services, self.units, self.kpis, self.incidents)
 
 
+SERVICE_CHECKS = ("owner", "video", "service-level targets", "cost")
+KPI_CHECKS = ("value for the last period", "target")
+INCIDENT_CHECKS = ("cause", "prevention")
+
+
 def content_health(site: Site) -> ContentHealth:
     """Every check on every item of the site, at the build's "now"."""
     today = site.local_now.date()
     quarter = Quarter.of(today, site.settings.fiscal_year_start).key
+    unit_checks = (f"review for {quarter}",)
     services = tuple(
         ItemHealth(
             service.name,
             service.source_file,
             addresses.service(service.id),
-            (
-                Check("owner", service.owner is not None),
-                Check("video", service.video is not None),
-                Check("service-level targets", service.service_levels is not None),
-                Check("cost", service.cost is not None),
-            ),
+            _checks(SERVICE_CHECKS, service.owner, service.video, service.service_levels, service.cost),
         )
         for service in site.services.values()
         if service.lifecycle is not Lifecycle.RETIRED
@@ -110,7 +113,7 @@ def content_health(site: Site) -> ContentHealth:
             unit.name,
             None,
             addresses.unit(unit.id),
-            (Check(f"review for {quarter}", (unit.id, quarter) in site.reviews),),
+            _checks(unit_checks, site.reviews.get((unit.id, quarter))),
             note=_latest_review(site, unit.id),
         )
         for unit in site.units.values()
@@ -124,17 +127,17 @@ def content_health(site: Site) -> ContentHealth:
             incident.title,
             incident.source_file,
             addresses.incident(incident.id),
-            (Check("cause", incident.cause is not None), Check("prevention", incident.prevention is not None)),
+            _checks(INCIDENT_CHECKS, incident.cause, incident.prevention),
         )
         for incident in site.incidents
         if incident.is_resolved
     )
     return ContentHealth(
         quarter=quarter,
-        services=KindHealth("Services", ("owner", "video", "service-level targets", "cost"), services),
-        units=KindHealth("Business units", (f"review for {quarter}",), units),
-        kpis=KindHealth("KPIs", ("value for the last period", "target"), kpis),
-        incidents=KindHealth("Closed incidents", ("cause", "prevention"), incidents),
+        services=KindHealth("Services", SERVICE_CHECKS, services),
+        units=KindHealth("Business units", unit_checks, units),
+        kpis=KindHealth("KPIs", KPI_CHECKS, kpis),
+        incidents=KindHealth("Closed incidents", INCIDENT_CHECKS, incidents),
     )
 
 
@@ -145,6 +148,11 @@ def last_complete_period(metric: Metric, today: date, fiscal_year_start: int) ->
     return month_key(today.replace(day=1) - timedelta(days=1))
 
 
+def _checks(labels: tuple[str, ...], *present: object) -> tuple[Check, ...]:
+    """One check a label, passed where what it asks for is there (not None)."""
+    return tuple(Check(label, found is not None) for label, found in zip(labels, present, strict=True))
+
+
 def _kpi_health(metric: Metric, period: str) -> ItemHealth:
     value = metric.values.get(period)
     measured = metric.since is None or metric.since <= period
@@ -152,13 +160,10 @@ def _kpi_health(metric: Metric, period: str) -> ItemHealth:
         note = f"{value:g} {metric.unit} for {period}"
     else:
         note = f"no value for {period}" if measured else f"measured from {metric.since}"
-    checks = (
-        Check("value for the last period", value is not None or not measured),
-        Check("target", metric.target is not None),
-    )
-    return ItemHealth(metric.name, metric.source_file, None, checks, note)
+    expected_value = value if measured else "not expected yet"  # a KPI not measured yet misses nothing
+    return ItemHealth(metric.name, metric.source_file, None, _checks(KPI_CHECKS, expected_value, metric.target), note)
 
 
 def _latest_review(site: Site, unit_id: str) -> str:
     quarters = sorted(quarter for unit, quarter in site.reviews if unit == unit_id)
-    return f"latest review: {quarters[-1]}" if quarters else "no review yet"
+    return quarters[-1] if quarters else "none yet"

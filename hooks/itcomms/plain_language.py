@@ -26,8 +26,8 @@ from .glossary_terms import TermFinder
 from .models import Glossary, Newsletter, SiteSettings
 from .models.site import PlainLanguage
 from .problems import Problem, Severity
-from .references import Prose, prose
-from .yaml_source import Position
+from .references import prose
+from .yaml_source import DataPath, Position
 
 if TYPE_CHECKING:
     from .validate import LoadedItem
@@ -50,7 +50,7 @@ class _Field:
     """One prose value and where it is: the file's text lets a warning point at the very word."""
 
     loaded: LoadedItem
-    path: tuple[str | int, ...]
+    path: DataPath
     value: str
     readable: str
     """The value with code, addresses and paths blanked out, so offsets still match the value."""
@@ -92,7 +92,7 @@ def advice(items: Sequence[LoadedItem]) -> list[Problem]:
             found.extend(_undefined_acronyms(field, terms))
             if not isinstance(loaded.item, Glossary):  # a definition may quote the jargon it explains
                 found.extend(_jargon(field, jargon))
-            found.extend(_length_and_grade(field, value, settings, loaded))
+            found.extend(_length_and_grade(field, settings))
     return sorted(found)
 
 
@@ -166,9 +166,9 @@ def _jargon(field: _Field, jargon: list[tuple[re.Pattern[str], str]]) -> Iterato
             )
 
 
-def _length_and_grade(field: _Field, value: Prose, settings: PlainLanguage, loaded: LoadedItem) -> Iterator[Problem]:
-    is_story = isinstance(loaded.item, Newsletter) and value.path[:1] == ("stories",) and value.path[-1] == "body"
-    is_summary = value.path[-1] == "summary"
+def _length_and_grade(field: _Field, settings: PlainLanguage) -> Iterator[Problem]:
+    is_story = isinstance(field.loaded.item, Newsletter) and field.path[:1] == ("stories",) and field.path[-1] == "body"
+    is_summary = field.path[-1] == "summary"
     if not (is_story or is_summary):
         return
     words = textstat.lexicon_count(field.readable)
