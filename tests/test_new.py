@@ -1,4 +1,5 @@
-"""scripts/new: a correctly named file that validates once its placeholders are filled."""
+"""scripts/new: for every kind, a file in the right folder with the right name, dated now in the site's
+timezone, that validates as soon as its placeholders are filled in; it asks for nothing it can work out."""
 
 from __future__ import annotations
 
@@ -9,23 +10,47 @@ from pathlib import Path
 import pytest
 
 from itcomms.cli.new import main, slugify
+from itcomms.content_types import identify
 from itcomms.validate import check_content
 from support import MINIMAL_CONTENT, environment
 
-KINDS = [
-    "service",
-    "incident",
-    "maintenance",
-    "accomplishment",
-    "award",
-    "talk",
-    "metric",
-    "survey",
-    "newsletter",
-    "report",
-    "review",
-    "tickets",
-]
+# The fixture already has the 2026 report and 2026-03 newsletter: start these in another period.
+NOW = "2027-05-06T10:00:00"
+EXPECTED_PATHS = {
+    "service": "services/printer-queue-stuck.yaml",
+    "incident": "incidents/2027/2027-05-06-printer-queue-stuck.yaml",
+    "maintenance": "maintenance/2027-05-06-printer-queue-stuck.yaml",
+    "accomplishment": "accomplishments/2027/2027-05-06-printer-queue-stuck.yaml",
+    "award": "awards/2027-05-06-printer-queue-stuck.yaml",
+    "talk": "talks/2027-05-06-printer-queue-stuck.yaml",
+    "metric": "metrics/printer-queue-stuck.yaml",
+    "survey": "surveys/printer-queue-stuck.yaml",
+    "newsletter": "newsletters/2027-05.yaml",
+    "report": "reports/2027.yaml",
+    "review": "units/sales/2027-q2.yaml",
+    "tickets": "tickets/sales/2027-q2.yaml",
+}
+NAMED_BY_PERIOD = {"newsletter", "report", "review", "tickets"}
+NAMES_SERVICES = {"incident", "maintenance"}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(MINIMAL_CONTENT, tmp_path / "content")
+    return tmp_path
+
+
+def run(project: Path, capsys: pytest.CaptureFixture[str], *arguments: str, now: str = NOW) -> Path:
+    with environment({"ITCOMMS_NOW": now}):
+        assert main([*arguments, "--project", str(project)]) == 0
+    return project / capsys.readouterr().out.strip()
+
+
+def fill_in(created: Path) -> None:
+    """What an author does: replace each FILL IN with their own words, and nothing else."""
+    text = created.read_text(encoding="utf-8")
+    text = re.sub(r'"FILL IN[^"]*"', '"Written by an author."', text)
+    created.write_text(re.sub(r"FILL IN[^\n]*", "Written by an author.", text), encoding="utf-8")
 
 
 def test_slugify() -> None:
@@ -33,26 +58,67 @@ def test_slugify() -> None:
     assert slugify("Café Wi-Fi — 2nd floor") == "cafe-wi-fi-2nd-floor"
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_new_file_validates_once_filled_in(kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    shutil.copytree(MINIMAL_CONTENT, tmp_path / "content")
-    # the fixture already has the 2026 report and 2026-03 newsletter: start these in another period
-    with environment({"ITCOMMS_NOW": "2027-05-06T10:00:00"}):
-        assert main([kind, "Printer queue stuck", "--unit", "sales", "--project", str(tmp_path)]) == 0
-    created = tmp_path / capsys.readouterr().out.strip()
-    assert created.is_file()
-    before = [problem for problem in check_content(tmp_path).problems if problem.file.endswith(created.name)]
+@pytest.mark.parametrize("kind", EXPECTED_PATHS)
+def test_new_file_lands_right_and_validates_once_filled_in(
+    kind: str, project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = [kind]
+    if kind not in NAMED_BY_PERIOD:
+        arguments.append("Printer queue stuck")
+    if kind in NAMES_SERVICES:
+        arguments += ["--service", "email"]
+    created = run(project, capsys, *arguments)  # no --unit: the fixture has one business unit
+    relative = created.relative_to(project / "content").as_posix()
+    assert relative == EXPECTED_PATHS[kind]
+    identity = identify(relative, relative)
+    assert not isinstance(identity, str)
+    assert identity.kind == kind
+
+    before = [problem for problem in check_content(project).problems if problem.file.endswith(created.name)]
+    assert before or kind == "tickets"  # ticket counts start at 0, which is a count like any other
     assert all("placeholder" in problem.message for problem in before)
+    fill_in(created)
+    assert [str(problem) for problem in check_content(project).problems] == []
 
+
+def test_times_are_now_in_the_sites_timezone(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 23:30 in UTC on 5 May is 00:30 on 6 May in London (summer time): the file is dated the 6th.
+    created = run(project, capsys, "incident", "Printer queue stuck", "--service", "email", now="2027-05-05T23:30:00Z")
+    assert created.name == "2027-05-06-printer-queue-stuck.yaml"
+    assert "start: 2027-05-06 00:30\n" in created.read_text(encoding="utf-8")
+
+
+def test_date_option_keeps_the_time_of_day(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    created = run(project, capsys, "maintenance", "Email upgrade", "--service", "email", "--date", "2027-06-12")
     text = created.read_text(encoding="utf-8")
-    text = re.sub(r'"FILL IN[^"]*"', '"Written by an author."', text)
-    text = re.sub(r"FILL IN[^\n]*", "Written by an author.", text)
-    text = text.replace("fill-in", "email")
-    created.write_text(text, encoding="utf-8")
-    assert [str(problem) for problem in check_content(tmp_path).problems] == []
+    assert created.name == "2027-06-12-email-upgrade.yaml"
+    assert "start: 2027-06-12 10:00\nend: 2027-06-12 12:00\n" in text
 
 
-def test_new_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    shutil.copytree(MINIMAL_CONTENT, tmp_path / "content")
-    assert main(["service", "Email", "--project", str(tmp_path)]) == 1
+def test_services_left_to_name_are_reported_with_the_choices(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    created = run(project, capsys, "incident", "Printer queue stuck")
+    assert "  - fill-in  # one or more of: chat, email\n" in created.read_text(encoding="utf-8")
+    fill_in(created)
+    assert [problem.message for problem in check_content(project).problems] == [
+        "unknown service 'fill-in' (no file services/fill-in.yaml); known: chat, email"
+    ]
+
+
+def test_a_title_is_needed_where_the_file_is_named_after_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["service", "--project", str(project)])
+    assert exited.value.code == 2
+    assert 'a service needs a title, like: scripts/new service "Email arriving late"' in capsys.readouterr().err
+
+
+def test_unknown_services_and_units_are_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["incident", "Printer", "--service", "printing", "--project", str(project)]) == 2
+    assert "unknown --service printing; services: chat, email" in capsys.readouterr().err
+    assert main(["review", "--unit", "marketing", "--project", str(project)]) == 2
+    assert "--unit must be one of: sales" in capsys.readouterr().err
+    assert not list((project / "content/incidents").rglob("*printer*"))
+
+
+def test_new_refuses_to_overwrite(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["service", "Email", "--project", str(project)]) == 1
     assert "already exists" in capsys.readouterr().err

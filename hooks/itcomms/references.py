@@ -1,4 +1,5 @@
-"""Walk a validated item: its nested models (for their own rules), every reference it makes and every file it names."""
+"""Walk a validated item: its nested models (for their own rules), every reference it makes, every file it
+names under docs/, and its prose."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from .models.base import ContentModel, DocsFile, Ref
+from .models.base import ContentModel, DocsFile, Ref, Shape
 from .yaml_source import DataPath
 
 
@@ -27,6 +28,14 @@ class FileReference:
 
     path: DataPath
     target: str
+
+
+@dataclass(frozen=True)
+class Prose:
+    """A value readers see as words (a title, a summary, a message), as opposed to a name or a code."""
+
+    path: DataPath
+    text: str
 
 
 def nested_models(model: ContentModel, path: DataPath = ()) -> Iterator[tuple[DataPath, ContentModel]]:
@@ -50,14 +59,23 @@ def docs_files(model: ContentModel) -> Iterator[FileReference]:
             yield found
 
 
+def prose(model: ContentModel) -> Iterator[Prose]:
+    """Every value in the model marked as prose, in field order (mapping keys excepted)."""
+    for found in _walk(type(model), (), model, (), is_key=False):
+        if isinstance(found, Prose):
+            yield found
+
+
 def _walk(
     annotation: Any, metadata: Sequence[Any], value: Any, path: DataPath, *, is_key: bool
-) -> Iterator[Reference | FileReference | tuple[DataPath, ContentModel]]:
+) -> Iterator[Reference | FileReference | Prose | tuple[DataPath, ContentModel]]:
     for mark in metadata:
         if isinstance(mark, Ref) and isinstance(value, str):
             yield Reference(path, mark.kind, value, is_key)
-        if isinstance(mark, DocsFile) and isinstance(value, str):
+        elif isinstance(mark, DocsFile) and isinstance(value, str):
             yield FileReference(path, value)
+        elif isinstance(mark, Shape) and mark.prose and isinstance(value, str) and not is_key:
+            yield Prose(path, value)
     if value is None:
         return
     origin = get_origin(annotation)

@@ -6,7 +6,9 @@ Three layers, each reported with file, line and column:
 2. a file that reads but does not fit its model (unknown keys, wrong types,
    impossible dates, rules spanning several fields);
 3. items that do not fit together (unknown references, duplicate ids) or
-   name a file under ``docs/`` that is not there (a video, its captions).
+   name a file under ``docs/`` that is not there (a video, its captions);
+
+then plain-language advice (see plain_language.py): warnings, never errors.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from . import error_messages
+from . import error_messages, plain_language
 from .content_types import CONTENT_TYPES_BY_KIND, identify
 from .models import ContentFile, Identity, SiteSettings
 from .models.fields import ITEM_KINDS
@@ -43,6 +45,8 @@ class LoadedItem:
     identity: Identity
     item: ContentFile
     source: SourceMap
+    text: str = ""
+    """The file's text, so a warning can point at a word inside a value."""
 
 
 @dataclass
@@ -53,6 +57,8 @@ class ContentCheck:
     problems: list[Problem] = field(default_factory=list)
     identities: list[Identity] = field(default_factory=list)
     """Every file whose path names an item, readable or not: other files may refer to them."""
+    advice: list[Problem] = field(default_factory=list)
+    """The plain-language warnings among ``problems``: the build logs them as notes, not warnings."""
 
     @property
     def ok(self) -> bool:
@@ -89,6 +95,8 @@ def check_content(project_dir: Path) -> ContentCheck:
     result.problems.extend(_unknown_references(result))
     result.problems.extend(_links_to_drafts(result))
     result.problems.extend(_missing_docs_files(result, project_dir / "docs"))
+    result.advice = plain_language.advice(result.items)
+    result.problems.extend(result.advice)
     result.problems.sort()
     return result
 
@@ -125,7 +133,7 @@ def _load_file(
         problems.extend(_model_problems(error, model, document))
         return None
     problems.extend(_findings(item, document))
-    return LoadedItem(identity, item, document.source)
+    return LoadedItem(identity, item, document.source, document.text)
 
 
 def _model_problems(error: ValidationError, model: type[ContentFile], document: YamlDocument) -> Iterator[Problem]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -66,6 +66,8 @@ class YamlDocument:
     file: str
     data: Any
     source: SourceMap
+    text: str = ""
+    """The file's text as parsed, so a message can point inside a value."""
 
 
 def resolve_plain_scalar(text: str) -> Any:
@@ -115,7 +117,8 @@ def load_yaml(raw: bytes, file: str) -> YamlDocument | list[Problem]:
         return [*builder.problems, Problem(file, line, column, "", f"YAML syntax error: {detail}")]
     except yaml.YAMLError as error:
         return [*builder.problems, Problem(file, 1, 1, "", f"YAML syntax error: {error}")]
-    return builder.result()
+    document = builder.result()
+    return replace(document, text=text) if isinstance(document, YamlDocument) else document
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:

@@ -1,7 +1,11 @@
 """``scripts/new KIND "Title"``: start a new content file, correctly named, from a template.
 
-The file validates once every ``FILL IN`` is replaced. Dates default to now
-in the site's timezone; the file lands in the right folder with the right name.
+It asks for nothing it can work out: dates default to now in the site's
+timezone, the file lands in the right folder with the right name, a site with
+one business unit needs no ``--unit``, and kinds named by their period
+(newsletter, report, review, tickets) need no title. The file validates once
+every ``FILL IN`` is replaced (and, for incidents and maintenance, the
+services are named with ``--service`` or in the file).
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ from ..schemas import schema_line
 from ..validate import check_content, known_ids
 
 TEMPLATES = Path(__file__).parent / "new_templates"
+NAMED_BY_PERIOD = ("newsletter", "report", "review", "tickets")
+"""Kinds whose file name is their period, so a title is optional."""
+FOR_A_UNIT = ("review", "tickets")
 
 
 def slugify(title: str) -> str:
@@ -58,11 +65,20 @@ def main(argv: list[str] | None = None) -> int:
     kinds = sorted(path.name.removesuffix(".yaml.j2") for path in TEMPLATES.glob("*.yaml.j2"))
     parser = argparse.ArgumentParser(prog="scripts/new", description=__doc__)
     parser.add_argument("kind", choices=kinds, help="what to add")
-    parser.add_argument("title", help="its title, in plain words (for tickets: where the counts come from)")
+    parser.add_argument(
+        "title",
+        nargs="?",
+        help="its title, in plain words; optional for newsletter, report and review (for tickets: where the counts come from)",
+    )
     parser.add_argument("--date", type=date.fromisoformat, help="its date (default: today in the site's timezone)")
-    parser.add_argument("--unit", help="the business unit, for review and tickets")
+    parser.add_argument("--unit", help="the business unit, for review and tickets (not needed when there is one)")
+    parser.add_argument(
+        "--service", action="append", default=[], help="a service it affects, for incident and maintenance (repeatable)"
+    )
     parser.add_argument("--project", type=Path, default=Path.cwd())
     args = parser.parse_args(argv)
+    if args.title is None and args.kind not in NAMED_BY_PERIOD:
+        parser.error(f'a {args.kind} needs a title, like: scripts/new {args.kind} "Email arriving late"')
 
     check = check_content(args.project)
     site = next((loaded.item for loaded in check.items if isinstance(loaded.item, SiteSettings)), None)
@@ -70,27 +86,39 @@ def main(argv: list[str] | None = None) -> int:
         print("content/site.yaml must be valid first; run scripts/validate", file=sys.stderr)  # noqa: T201
         return 1
     ids = {kind: sorted(values) for kind, values in known_ids(check).items()}
-    if args.kind in ("review", "tickets") and args.unit not in ids["unit"]:
+    if args.kind in FOR_A_UNIT and args.unit is None and len(ids["unit"]) == 1:
+        args.unit = ids["unit"][0]
+    if args.kind in FOR_A_UNIT and args.unit not in ids["unit"]:
         print(f"--unit must be one of: {', '.join(ids['unit'])}", file=sys.stderr)  # noqa: T201
         return 2
+    unknown = [service for service in args.service if service not in ids["service"]]
+    if unknown:
+        print(f"unknown --service {', '.join(unknown)}; services: {', '.join(ids['service'])}", file=sys.stderr)  # noqa: T201
+        return 2
+    services = args.service or (ids["service"] if len(ids["service"]) == 1 else [])
 
     now = build_now(os.environ, ZoneInfo(site.timezone)).astimezone(ZoneInfo(site.timezone))
     if args.date:
         now = datetime.combine(args.date, now.time(), tzinfo=now.tzinfo)
-    relative = target_path(args.kind, args.title, now.date(), site.fiscal_year_start, args.unit)
+    relative = target_path(args.kind, args.title or "", now.date(), site.fiscal_year_start, args.unit)
     destination = args.project / "content" / relative
     if destination.exists():
         print(f"content/{relative} already exists; edit it, or choose another title", file=sys.stderr)  # noqa: T201
         return 1
 
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
     environment.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)
     environment.filters["first_or_fill"] = lambda values: values[0] if values else "fill-in"
     text = environment.get_template(f"{args.kind}.yaml.j2").render(
         title=args.title,
         ids=ids,
+        services=services,
         now=f"{now:%Y-%m-%d %H:%M}",
         later=f"{now + timedelta(hours=2):%Y-%m-%d %H:%M}",
         today=now.date().isoformat(),

@@ -25,6 +25,18 @@ class DocsFile:
 
 
 @dataclass(frozen=True)
+class Shape:
+    """Marks a field type with how the authoring guide describes its values.
+
+    ``prose`` marks words readers see (titles, summaries, messages), which the
+    plain-language checks read; names, codes and addresses are not prose.
+    """
+
+    label: str
+    prose: bool = False
+
+
+@dataclass(frozen=True)
 class Identity:
     """What a content file's path says about its item: kind, id and any date or period."""
 

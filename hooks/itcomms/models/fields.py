@@ -18,7 +18,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..text_safety import unsafe_link_reason, unsafe_markup_reason
-from .base import DocsFile, Ref
+from .base import DocsFile, Ref, Shape
 
 PLACEHOLDER = "FILL IN"
 """Text that ``scripts/new`` leaves for an author to replace; it never validates."""
@@ -101,10 +101,16 @@ def _in_site_timezone(value: datetime, info: ValidationInfo) -> datetime:
     return value.replace(tzinfo=timezone)
 
 
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_check_text)]
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_check_text), Shape("text", prose=True)]
 """Plain text that may span lines."""
 
-Line = Annotated[str, StringConstraints(min_length=1), AfterValidator(_check_text), AfterValidator(_check_single_line)]
+Line = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    AfterValidator(_check_text),
+    AfterValidator(_check_single_line),
+    Shape("text on one line", prose=True),
+]
 """Plain text on one line: a title or a name."""
 
 Markdown = Annotated[
@@ -112,20 +118,25 @@ Markdown = Annotated[
     StringConstraints(min_length=1),
     AfterValidator(_check_text),
     WithJsonSchema({"type": "string", "minLength": 1, "description": "Markdown text; no raw HTML"}),
+    Shape("Markdown text: paragraphs, lists, **bold**, [links](https://…)", prose=True),
 ]
 """Markdown text: paragraphs, lists, **bold**, [links](https://…). No raw HTML."""
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+Slug = Annotated[
+    str, StringConstraints(pattern=SLUG_PATTERN), Shape("short name: lowercase letters, digits and hyphens")
+]
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"), Shape("email address")]
 WebLink = Annotated[
     str,
     AfterValidator(_check_link),
     WithJsonSchema({"type": "string", "pattern": r"^(https?://|mailto:|tel:)"}),
+    Shape("web address (https://…), or a mailto: or tel: link"),
 ]
 RequestLink = Annotated[
     str,
     AfterValidator(_check_link),
     AfterValidator(_check_request_link),
+    Shape("web address (https://…) of a form, or a mailto: link"),
     WithJsonSchema({"type": "string", "pattern": r"^(https?://|mailto:)"}),
 ]
 """Where people ask for something: a web form or an email address, never a phone number."""
@@ -133,12 +144,13 @@ DocsPath = Annotated[
     str,
     AfterValidator(_check_docs_path),
     DocsFile(),
+    Shape("path of a file under docs/, like assets/videos/vpn.webm"),
     WithJsonSchema({"type": "string", "pattern": r"^[^/\\:]", "description": "A path under docs/"}),
 ]
 """A file published with the site, as a path under ``docs/``; it must exist there."""
-TimeZoneName = Annotated[str, AfterValidator(_check_timezone)]
-Month = Annotated[str, StringConstraints(pattern=MONTH_PATTERN)]
-Quarter = Annotated[str, StringConstraints(pattern=QUARTER_PATTERN)]
+TimeZoneName = Annotated[str, AfterValidator(_check_timezone), Shape("time zone name, like Europe/London")]
+Month = Annotated[str, StringConstraints(pattern=MONTH_PATTERN), Shape("month, like 2026-03")]
+Quarter = Annotated[str, StringConstraints(pattern=QUARTER_PATTERN), Shape("quarter, like 2026-q1")]
 
 _DATE_TIME_PATTERN = (
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$"
@@ -155,6 +167,7 @@ LocalDateTime = Annotated[
             "description": "Date and time like 2026-03-14 09:30; without a zone it is the site's time zone",
         }
     ),
+    Shape("date and time, like 2026-03-14 09:30 (in the site's time zone)"),
 ]
 Day = Annotated[
     date,
@@ -162,11 +175,12 @@ Day = Annotated[
     WithJsonSchema(
         {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "A date like 2026-03-14"}
     ),
+    Shape("date, like 2026-03-14"),
 ]
 
-Percent = Annotated[float, Field(ge=0, le=100)]
-Count = Annotated[int, Field(ge=0)]
-Amount = Annotated[float, Field(ge=0)]
+Percent = Annotated[float, Field(ge=0, le=100), Shape("percentage, from 0 to 100")]
+Count = Annotated[int, Field(ge=0), Shape("whole number, 0 or more")]
+Amount = Annotated[float, Field(ge=0), Shape("number, 0 or more")]
 
 ServiceId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("service")]
 UnitId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("unit")]

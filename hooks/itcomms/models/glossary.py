@@ -20,6 +20,14 @@ class GlossaryTerm(ContentModel):
     """What it means, in words anyone in the company understands."""
     aliases: list[Line] = []
     """Other spellings of the same term."""
+    spell_out: bool = False
+    """Write it out in full where it first appears on a page, like "Service Level Agreement (SLA)"; needs spelled_out."""
+    match_case: bool = False
+    """Explain it only where it is written with exactly these capitals: for names that are also everyday words, like Teams."""
+
+    def findings(self) -> Iterator[Finding]:
+        if self.spell_out and self.spelled_out is None:
+            yield Finding(("spell_out",), "needs spelled_out: the words to write out in full")
 
 
 class Glossary(ContentFile):

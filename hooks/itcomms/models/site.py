@@ -106,6 +106,43 @@ class StatusSettings(ContentModel):
     """How many of the latest updates each status feed holds."""
 
 
+STARTER_JARGON: dict[str, str] = {
+    "leverage": "use",
+    "utilise": "use",
+    "utilize": "use",
+    "facilitate": "help",
+    "in order to": "to",
+    "prior to": "before",
+    "going forward": "from now on",
+    "end users": "people",
+    "stakeholders": "the people involved",
+    "impacted": "affected",
+    "remediate": "fix",
+    "root cause": "cause",
+    "degraded performance": "slower than usual",
+    "intermittent": "on and off",
+    "latency": "delay",
+    "functionality": "features",
+    "deprecated": "being retired",
+    "mission-critical": "essential",
+    "commence": "start",
+}
+"""Jargon ``scripts/validate`` warns about when ``plain_language.jargon`` is left out of site.yaml."""
+
+
+class PlainLanguage(ContentModel):
+    """How plain the writing must be: ``scripts/validate`` warns (without failing) about anything past these limits."""
+
+    reading_grade: Annotated[float, Field(ge=1, le=20)] = 9
+    """The highest school grade a summary may need (Flesch-Kincaid); 9 suits most adults."""
+    summary_words: Annotated[int, Field(ge=5)] = 40
+    """The most words a summary may have."""
+    story_words: Annotated[int, Field(ge=20)] = 120
+    """The most words a newsletter story may have."""
+    jargon: dict[Line, Line] = STARTER_JARGON
+    """Phrases to avoid, each with the plainer words to write instead, like `leverage: use`; left out, a starter list applies, and `{}` turns the check off."""
+
+
 class SiteSettings(ContentFile):
     """The IT department: who it is, when its year starts and whom it serves."""
 
@@ -129,6 +166,8 @@ class SiteSettings(ContentFile):
     """How the monthly newsletter is sent."""
     status: StatusSettings = StatusSettings()
     """How status updates are published."""
+    plain_language: PlainLanguage = PlainLanguage()
+    """Limits for plain writing: reading grade, word budgets, jargon."""
     strategic_goals: Annotated[list[StrategicGoal], Field(min_length=1)]
     """The company's strategic goals that IT's work is tied to."""
     business_units: Annotated[list[BusinessUnit], Field(min_length=1)]

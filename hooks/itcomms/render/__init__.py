@@ -20,8 +20,11 @@ from ..assemble import Site
 from ..problems import Problem
 from . import (
     annual_report,
+    authoring_guide,
     business_units,
+    content_health_page,
     glossary_page,
+    glossary_tooltips,
     home,
     newsletter,
     service_brochure,
@@ -46,9 +49,11 @@ RENDERERS: tuple[Renderer, ...] = (
     newsletter.render,
     business_units.render,
     glossary_page.render,
+    authoring_guide.render,
+    content_health_page.render,
 )
 THEME_CONTEXT: tuple[ThemeContext, ...] = ()
-PAGE_FILTERS: tuple[PageFilter, ...] = ()
+PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips,)
 AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf,)
 
 

@@ -1,0 +1,155 @@
+"""Glossary tooltips: each use of a term on every page is an ``<abbr title>``, and never where it must not be."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import lxml.html
+import pytest
+from playwright.sync_api import Browser
+
+from browser import chromium, serve, visit
+from itcomms.models import Glossary, GlossaryTerm
+from itcomms.render.glossary_tooltips import add_tooltips
+from support import DEMO_CONTENT, MINIMAL_CONTENT, load_site
+
+TERMS = [
+    GlossaryTerm(term="IT", spelled_out="Information Technology", meaning='Computers & "people" > 3.'),
+    GlossaryTerm(
+        term="SLA",
+        spelled_out="Service Level Agreement",
+        meaning="A promise.",
+        spell_out=True,
+        aliases=["agreed level"],
+    ),
+    GlossaryTerm(term="Teams", meaning="The chat app.", match_case=True),
+    GlossaryTerm(term="Backlog", meaning="Work waiting."),
+    GlossaryTerm(term="R&D", meaning="Research."),
+    GlossaryTerm(term="Network switch", meaning="A box.", aliases=["switch"]),
+]
+
+
+Filter = Callable[[str], str]
+
+
+@pytest.fixture(scope="module")
+def filtered() -> Iterator[Filter]:
+    site = dataclasses.replace(load_site(MINIMAL_CONTENT.parent), glossary=Glossary(terms=TERMS))
+
+    def run(page_html: str) -> str:
+        return add_tooltips(site, "page/index.md", page_html)
+
+    yield run
+
+
+def abbr(text: str, title: str) -> str:
+    return f'<abbr title="{title}">{text}</abbr>'
+
+
+IT = abbr("IT", "Information Technology: Computers &amp; &quot;people&quot; &gt; 3.")
+
+
+def test_terms_in_text_get_a_tooltip_with_their_meaning(filtered: Filter) -> None:
+    assert filtered("<p>Ask IT.</p>") == f"<p>Ask {IT}.</p>"
+    assert filtered("<p>IT's plan</p>") == f"<p>{IT}'s plan</p>"
+    assert filtered("<li><strong>IT</strong></li>") == f"<li><strong>{IT}</strong></li>"
+
+
+def test_whole_words_only_and_capitals_as_written(filtered: Filter) -> None:
+    assert filtered("<p>ITEM it It</p>") == "<p>ITEM it It</p>"
+    assert filtered("<p>teams of people</p>") == "<p>teams of people</p>"
+    assert filtered("<p>Use Teams</p>") == f"<p>Use {abbr('Teams', 'The chat app.')}</p>"
+    assert filtered("<p>the backlog, Backlogs</p>") == (
+        f"<p>the {abbr('backlog', 'Work waiting.')}, {abbr('Backlogs', 'Work waiting.')}</p>"
+    )
+
+
+def test_longest_name_first_and_aliases(filtered: Filter) -> None:
+    assert filtered("<p>network switches and a switch</p>") == (
+        f"<p>{abbr('network switches', 'A box.')} and a {abbr('switch', 'A box.')}</p>"
+    )
+
+
+def test_text_as_html_writes_it(filtered: Filter) -> None:
+    assert filtered("<p>R&amp;D</p>") == f"<p>{abbr('R&amp;D', 'Research.')}</p>"
+    assert filtered("<p>&lt;IT&gt;</p>") == f"<p>&lt;{IT}&gt;</p>"
+
+
+@pytest.mark.parametrize(
+    "page_html",
+    [
+        '<p><a href="/it/">IT</a></p>',
+        '<h2 id="it">IT news<a class="headerlink" href="#it" title="IT">¶</a></h2>',
+        "<p><code>IT</code></p>",
+        "<pre><code>IT = 1\n</code></pre>",
+        '<p><abbr title="mine">IT</abbr></p>',
+        '<dl><dt><dfn id="term-it">IT</dfn></dt></dl>',
+        "<script>if (a<b) { IT = 1 }</script>",
+        "<style>.IT { color: red }</style>",
+        '<svg><text x="1">IT</text></svg>',
+        '<p title="IT"><img alt="IT" src="it.png"></p>',
+        "<!-- IT -->",
+    ],
+)
+def test_never_inside_links_headings_code_abbr_attributes_or_scripts(filtered: Filter, page_html: str) -> None:
+    assert filtered(page_html) == page_html
+
+
+def test_spelled_out_at_the_first_use_in_running_text_only(filtered: Filter) -> None:
+    sla = abbr("SLA", "Service Level Agreement: A promise.")
+    page = "<table><tr><td>SLA</td></tr></table><p>The SLA and the SLA.</p><p>SLAs</p>"
+    assert filtered(page) == (
+        f"<table><tr><td>{sla}</td></tr></table><p>The Service Level Agreement ({sla}) and the {sla}.</p>"
+        f"<p>{abbr('SLAs', 'Service Level Agreement: A promise.')}</p>"
+    )
+    alias = "<p>The agreed level, then the SLA.</p>"
+    assert filtered(alias) == (
+        f"<p>The {abbr('agreed level', 'Service Level Agreement: A promise.')}, then the Service Level Agreement ({sla}).</p>"
+    )
+    already = "<p>Our Service Level Agreement (SLA) says so.</p>"
+    assert filtered(already) == f"<p>Our Service Level Agreement ({sla}) says so.</p>"
+
+
+def test_every_built_page_keeps_tooltips_out_of_links_headings_and_code(demo_site: Path) -> None:
+    found = 0
+    for page in sorted(demo_site.rglob("*.html")):
+        document = lxml.html.parse(str(page)).getroot()
+        misplaced = document.xpath(
+            "//a//abbr | //code//abbr | //pre//abbr | //abbr//abbr | //dfn//abbr"
+            " | //h1//abbr | //h2//abbr | //h3//abbr | //h4//abbr | //h5//abbr | //h6//abbr"
+        )
+        assert misplaced == [], page
+        found += len(document.xpath("//article//abbr[@title]"))
+    assert found > 100
+
+
+def service_page_with_a_term(demo_site: Path) -> str:
+    """A generated service page whose text uses a glossary term, as a path under the site."""
+    for page in sorted((demo_site / "services").glob("*/index.html")):
+        if lxml.html.parse(str(page)).getroot().xpath("//article//abbr[@title]"):
+            return page.relative_to(demo_site).as_posix().removesuffix("index.html")
+    raise AssertionError("no service page uses a glossary term")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.mark.browser
+def test_tooltip_shows_the_meaning_in_a_browser(browser: Browser, demo_site: Path) -> None:
+    glossary = load_site(DEMO_CONTENT.parent).glossary
+    path = service_page_with_a_term(demo_site)
+    with serve(demo_site) as base_url:
+        seen = visit(browser, base_url + path)
+        term = seen.page.locator("article abbr[title]").first
+        title = term.get_attribute("title") or ""
+        assert any(title.endswith(" ".join(entry.meaning.split())) for entry in glossary.terms)
+        term.hover()
+        tooltip = seen.page.locator(".md-tooltip2--active")
+        tooltip.wait_for(state="visible", timeout=5_000)
+        assert tooltip.inner_text().strip() == title
+        assert seen.console_errors == []
