@@ -18,7 +18,7 @@ from itcomms.content_types import CONTENT_TYPES
 from itcomms.models import ContentModel
 from itcomms.render.authoring_guide import Example, examples
 from itcomms.validate import check_content
-from support import DEMO_CONTENT, MINIMAL_CONTENT, environment, load_site
+from support import DEMO_CONTENT, MINIMAL_CONTENT, REPO, environment, load_site
 
 CONTENTS = {"demo": DEMO_CONTENT, "minimal": MINIMAL_CONTENT}
 
@@ -131,6 +131,7 @@ def test_every_example_validates_in_the_site_it_is_shown_for(content: str, tmp_p
     for example in examples(site):
         project = tmp_path / example.kind
         shutil.copytree(CONTENTS[content], project / "content")
+        (project / "docs").symlink_to(REPO / "docs", target_is_directory=True)  # videos and captions live there
         write_example(project / "content", example)
         assert [str(problem) for problem in check_content(project).problems] == [], example.kind
 

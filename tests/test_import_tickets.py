@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import lxml.html
 import pytest
 import yaml
 
@@ -217,8 +218,8 @@ def test_nothing_personal_reaches_the_files_or_the_built_site(project: Path, tmp
                 searched += 1
     assert searched > 50
     # the figures themselves did reach the site
-    page = (site_dir / "units/sales/2025-q3/index.html").read_text(encoding="utf-8")
-    assert f"IT closed <strong>{expected_counts(tickets)['2025-q3']['handled']}</strong>" in page
+    page = lxml.html.parse(str(site_dir / "units/sales/2025-q3/index.html")).getroot().text_content()
+    assert f"IT closed {expected_counts(tickets)['2025-q3']['handled']} tickets" in " ".join(page.split())
 
 
 def test_bad_rows_are_reported_by_line_and_skipped(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -23,6 +23,7 @@ from .models.base import ContentModel, Ref, Shape
 _REFERENCES = {
     "service": "id of a service: its file name in services/, without .yaml",
     "metric": "id of a KPI: its file name in metrics/, without .yaml",
+    "newsletter": "month of a newsletter issue, like 2026-03: its file name in newsletters/, without .yaml",
     "unit": "id of a business unit in site.yaml",
     "goal": "id of a strategic goal in site.yaml",
     "audience": "id of an audience in site.yaml",
