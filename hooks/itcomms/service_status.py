@@ -11,6 +11,11 @@ The rules, in words (the status page shows them to readers):
   down: time down counts fully, time degraded counts half, and time inside a
   planned maintenance window that was announced in advance does not count.
   Where incidents overlap, each moment counts once, at its worst.
+- A planned window is **announced** (listed, in the feeds, the calendar and the
+  banner) from its ``announce_from`` time; without one, ``status.announce_days``
+  (14) days before it starts, or at its first revision when that is earlier. A
+  window cancelled before it was announced is never shown. Being announced
+  never changes a service's state: only a window in progress does.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from .assemble import Site
@@ -56,6 +61,37 @@ def is_open(incident: Incident, now: datetime) -> bool:
 
 def in_progress(window: Maintenance, now: datetime) -> bool:
     return window.cancelled is None and window.start <= now < window.end
+
+
+def announced_at(site: Site, window: Maintenance) -> datetime:
+    """When people are first told of the window (see the module's rules)."""
+    if window.announce_from is not None:
+        return window.announce_from
+    default = window.start - timedelta(days=site.settings.status.announce_days)
+    return min([default, *(revision.at for revision in window.revisions[:1])])
+
+
+def is_announced(site: Site, window: Maintenance) -> bool:
+    """Told to people by ``site.now``; a window cancelled before it was announced never is."""
+    told = announced_at(site, window)
+    if window.cancelled is not None and window.cancelled.at < told:
+        return False
+    return told <= site.now
+
+
+def announced_maintenance(site: Site) -> tuple[Maintenance, ...]:
+    """Every window announced by ``site.now``, cancelled ones included, latest start first."""
+    return tuple(window for window in site.maintenance if is_announced(site, window))
+
+
+def upcoming_maintenance(site: Site) -> tuple[Maintenance, ...]:
+    """Announced windows not yet over at ``site.now`` (in progress, planned or cancelled), soonest first."""
+    return tuple(
+        sorted(
+            (window for window in announced_maintenance(site) if window.end > site.now),
+            key=lambda window: (window.start, window.id),
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -135,6 +171,71 @@ def availability_between(site: Site, service_id: str, period_start: datetime, pe
         if outage.end > period_start and outage.start < period_end
     )
     return 100.0 * (1 - lost / (period_end - period_start).total_seconds())
+
+
+@dataclass(frozen=True)
+class DayRecord:
+    """One day of a service, in the site's timezone: how long it was down, degraded or under maintenance."""
+
+    day: date
+    down: timedelta
+    degraded: timedelta
+    maintenance: timedelta
+
+    @property
+    def state(self) -> ServiceState:
+        """The worst state the service was in that day."""
+        if self.down:
+            return ServiceState.DOWN
+        if self.degraded:
+            return ServiceState.DEGRADED
+        if self.maintenance:
+            return ServiceState.MAINTENANCE
+        return ServiceState.OPERATIONAL
+
+
+def daily_record(site: Site, service_id: str, days: int) -> list[DayRecord]:
+    """The last ``days`` days of the service, oldest first, ending with today (counted up to "now")."""
+    today = site.local_now.date()
+    starts = [_midnight(site, today - timedelta(days=back)) for back in range(days - 1, -2, -1)]
+    first = starts[0]
+    counted = [outage for outage in outages(site, service_id) if outage.end > first]
+    planned = [
+        (window.start, min(window.end, site.now))
+        for window in site.maintenance_by_service.get(service_id, ())
+        if window.cancelled is None and window.start < site.now and window.end > first
+    ]
+    record = []
+    for day_start, day_end in itertools.pairwise(starts):
+        day_end = min(day_end, site.now)
+        down = degraded = timedelta()
+        for outage in counted:
+            overlap = min(outage.end, day_end) - max(outage.start, day_start)
+            if overlap > timedelta():
+                if outage.weight == 1:
+                    down += overlap
+                else:
+                    degraded += overlap
+        maintenance = sum(
+            (stop - start for start, stop in _union((max(s, day_start), min(e, day_end)) for s, e in planned)),
+            timedelta(),
+        )
+        record.append(DayRecord(day_start.date(), down, degraded, maintenance))
+    return record
+
+
+def _midnight(site: Site, day: date) -> datetime:
+    return datetime.combine(day, time(), tzinfo=site.timezone)
+
+
+def _union(intervals: Iterable[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
+    merged: list[tuple[datetime, datetime]] = []
+    for start, end in sorted(interval for interval in intervals if interval[1] > interval[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _subtract(

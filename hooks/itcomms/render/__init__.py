@@ -18,7 +18,20 @@ from typing import Any
 
 from ..assemble import Site
 from ..problems import Problem
-from . import annual_report, business_units, glossary_page, home, newsletter, service_catalogue, status_page
+from . import (
+    annual_report,
+    business_units,
+    glossary_page,
+    home,
+    incident_pages,
+    maintenance_calendar,
+    newsletter,
+    service_catalogue,
+    status_banner,
+    status_feeds,
+    status_json,
+    status_page,
+)
 from .outputs import Artefact, Output, Page
 from .templating import Templates
 
@@ -32,13 +45,17 @@ AfterBuild = Callable[[Site, Path], Iterable[Problem | str]]
 RENDERERS: tuple[Renderer, ...] = (
     home.render,
     status_page.render,
+    incident_pages.render,
+    status_feeds.render,
+    maintenance_calendar.render,
+    status_json.render,
     service_catalogue.render,
     annual_report.render,
     newsletter.render,
     business_units.render,
     glossary_page.render,
 )
-THEME_CONTEXT: tuple[ThemeContext, ...] = ()
+THEME_CONTEXT: tuple[ThemeContext, ...] = (status_banner.context,)
 PAGE_FILTERS: tuple[PageFilter, ...] = ()
 AFTER_BUILD: tuple[AfterBuild, ...] = ()
 
