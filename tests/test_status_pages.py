@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import lxml.html
 import pytest
 
 from itcomms.render import theme_context
+from itcomms.service_status import ServiceState, availability, daily_record
 from status_content import incident_file, rendered, window_file
 from support import load_site, minimal_project, write_content
 
@@ -328,3 +330,21 @@ def test_demo_status_page_says_as_of_and_shows_what_is_happening(demo_site: Path
     assert "As of 24 November 2026, 12:00 GMT" in text
     assert "Delivery photos slow to upload" in text
     assert "Email security update" in text
+
+
+def test_day_by_day_record_splits_at_local_midnight(project: Path) -> None:
+    write_content(project, incident_file("overnight", "2026-10-24 22:00", "2026-10-25 03:00", impact="major"))
+    write_content(project, incident_file("slow", "2026-11-02 09:00", "2026-11-02 10:30", impact="minor"))
+    write_content(project, window_file("upgrade", "2026-11-10 20:00", "2026-11-10 22:00"))
+    record = {day.day.isoformat(): day for day in daily_record(load_site(project, now=NOW), "email", 90)}
+    assert len(record) == 90 and max(record) == "2026-11-24"
+    assert record["2026-10-24"].down == timedelta(hours=2)
+    assert record["2026-10-25"].down == timedelta(hours=4)  # the clocks went back: 00:00 to 03:00 lasted 4 hours
+    assert record["2026-11-02"].state is ServiceState.DEGRADED
+    assert record["2026-11-10"].state is ServiceState.MAINTENANCE
+    assert record["2026-11-24"].state is ServiceState.OPERATIONAL
+    lost_hours = 6 + 1.5 / 2  # 22:00 BST to 03:00 GMT is six real hours; degraded counts half
+    period_hours = 90 * 24 + 1  # from noon in summer time to noon in winter time
+    assert availability(load_site(project, now=NOW), "email", 90) == pytest.approx(
+        100 * (1 - lost_hours / period_hours)
+    )

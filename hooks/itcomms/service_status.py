@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 from .assemble import Site
@@ -137,10 +137,16 @@ class Outage:
     """1 when down, 0.5 when degraded."""
 
 
+def elapsed(start: datetime, end: datetime) -> timedelta:
+    """Real time from ``start`` to ``end``: Python subtracts two times of one zone as wall-clock times,
+    which is an hour out across a change of the clocks."""
+    return end.astimezone(UTC) - start.astimezone(UTC)
+
+
 def outages(site: Site, service_id: str) -> list[Outage]:
-    """The service's counted downtime, oldest first, with overlaps merged and planned windows cut out."""
+    """The service's counted downtime, oldest first, with overlaps merged and planned windows cut out (in UTC)."""
     planned = [
-        (window.start, window.end)
+        (window.start.astimezone(UTC), window.end.astimezone(UTC))
         for window in site.maintenance_by_service.get(service_id, ())
         if window.cancelled is None
     ]
@@ -150,7 +156,7 @@ def outages(site: Site, service_id: str) -> list[Outage]:
         if weight == 0 or incident.start >= site.now:
             continue
         end = min(incident.end or site.now, site.now)
-        for start, stop in _subtract((incident.start, end), planned):
+        for start, stop in _subtract((incident.start.astimezone(UTC), end.astimezone(UTC)), planned):
             pieces.append(Outage(start, stop, weight))
     return _merge_at_worst(pieces)
 
@@ -162,7 +168,7 @@ def availability(site: Site, service_id: str, days: int) -> float:
 
 def availability_between(site: Site, service_id: str, period_start: datetime, period_end: datetime) -> float:
     """Percent of ``period_start`` to ``period_end`` the service was available, judged up to "now" only."""
-    period_end = min(period_end, site.now)
+    period_start, period_end = period_start.astimezone(UTC), min(period_end, site.now).astimezone(UTC)
     if period_end <= period_start:
         return 100.0
     lost = sum(
@@ -198,16 +204,16 @@ def daily_record(site: Site, service_id: str, days: int) -> list[DayRecord]:
     """The last ``days`` days of the service, oldest first, ending with today (counted up to "now")."""
     today = site.local_now.date()
     starts = [_midnight(site, today - timedelta(days=back)) for back in range(days - 1, -2, -1)]
-    first = starts[0]
+    first, now = starts[0], site.now.astimezone(UTC)
     counted = [outage for outage in outages(site, service_id) if outage.end > first]
     planned = [
-        (window.start, min(window.end, site.now))
+        (window.start.astimezone(UTC), min(window.end, site.now).astimezone(UTC))
         for window in site.maintenance_by_service.get(service_id, ())
         if window.cancelled is None and window.start < site.now and window.end > first
     ]
     record = []
     for day_start, day_end in itertools.pairwise(starts):
-        day_end = min(day_end, site.now)
+        day_end = min(day_end, now)
         down = degraded = timedelta()
         for outage in counted:
             overlap = min(outage.end, day_end) - max(outage.start, day_start)
@@ -220,12 +226,13 @@ def daily_record(site: Site, service_id: str, days: int) -> list[DayRecord]:
             (stop - start for start, stop in _union((max(s, day_start), min(e, day_end)) for s, e in planned)),
             timedelta(),
         )
-        record.append(DayRecord(day_start.date(), down, degraded, maintenance))
+        record.append(DayRecord(day_start.astimezone(site.timezone).date(), down, degraded, maintenance))
     return record
 
 
 def _midnight(site: Site, day: date) -> datetime:
-    return datetime.combine(day, time(), tzinfo=site.timezone)
+    """The start of a day in the site's timezone, in UTC, so lengths of time come out right (see ``elapsed``)."""
+    return datetime.combine(day, time(), tzinfo=site.timezone).astimezone(UTC)
 
 
 def _union(intervals: Iterable[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:

@@ -23,8 +23,7 @@ from .outputs import Artefact, Output
 from .status_view import (
     IMPACT_LABELS,
     IMPACT_MEANINGS,
-    maintenance_anchor,
-    maintenance_page,
+    maintenance_link,
     service_names,
     site_host,
 )
@@ -66,7 +65,7 @@ def _event(site: Site, templates: Templates, window: Maintenance) -> Event:
     cancelled = window.cancelled is not None and window.cancelled.at <= site.now
     if window.cancelled is not None and cancelled:
         changes.append(window.cancelled.at)
-    link = site.options.absolute(addresses.url(maintenance_page(site, window))) + f"#{maintenance_anchor(window)}"
+    link = maintenance_link(site, window)
     event = Event()
     event.add("uid", f"maintenance-{window.id}@{site_host(site)}")
     event.add("sequence", len(changes))

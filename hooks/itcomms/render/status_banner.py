@@ -16,8 +16,8 @@ from typing import Any
 
 from .. import addresses
 from ..assemble import Site
-from ..service_status import ServiceState, in_progress, is_open, state_of_impact, upcoming_maintenance
-from .status_view import STATE_LABELS, maintenance_anchor, service_names, span_words, started_incidents
+from ..service_status import ServiceState, in_progress, state_of_impact, upcoming_maintenance
+from .status_view import STATE_LABELS, maintenance_anchor, open_incidents, service_names, span_words
 from .templating import moment_words
 
 MAX_ITEMS = 4
@@ -62,14 +62,10 @@ def context(site: Site) -> Mapping[str, Any]:
 
 def _items(site: Site) -> list[BannerItem]:
     items = []
-    incidents = [
-        incident
-        for incident in started_incidents(site)
-        if is_open(incident, site.now) and state_of_impact(incident.impact) is not ServiceState.OPERATIONAL
-    ]
-    incidents.sort(key=lambda incident: (-state_of_impact(incident.impact).severity, incident.start))
-    for incident in incidents:
+    for incident in open_incidents(site):
         state = state_of_impact(incident.impact)
+        if state is ServiceState.OPERATIONAL:
+            continue  # told on the status page, but nothing to warn about
         items.append(
             BannerItem(
                 kind=state.value,

@@ -29,8 +29,7 @@ from .outputs import Output
 from .status_view import (
     IMPACT_LABELS,
     UPDATE_LABELS,
-    maintenance_anchor,
-    maintenance_page,
+    maintenance_link,
     service_names,
     span_words,
     update_anchor,
@@ -129,7 +128,7 @@ def _update_item(site: Site, templates: Templates, incident: Incident, number: i
 def _window_item(
     site: Site, templates: Templates, window: Maintenance, what: str, label: str, at: datetime, message: str
 ) -> _Item:
-    link = site.options.absolute(addresses.url(maintenance_page(site, window))) + f"#{maintenance_anchor(window)}"
+    link = maintenance_link(site, window)
     when = span_words(site, window.start, window.end)
     html = templates.environment.get_template("status_feed_item.html.j2").render(
         label=label,

@@ -25,11 +25,10 @@ from ..service_status import (
     announced_at,
     current_status,
     in_progress,
-    is_open,
     upcoming_maintenance,
 )
 from .outputs import Artefact, Output
-from .status_view import incident_now, maintenance_anchor, maintenance_page, site_host, started_incidents
+from .status_view import impact_rank, incident_now, maintenance_link, open_incidents, site_host
 from .templating import Templates
 
 ComponentStatus = Literal["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"]
@@ -191,8 +190,8 @@ def status_document(site: Site, templates: Templates) -> StatusDocument:
     statuses = current_status(site)
     components = _components(site, statuses, page_id)
     by_id = {component.id: component for component in components}
-    open_incidents = [incident for incident in started_incidents(site) if is_open(incident, site.now)]
-    worst = max((incident.impact for incident in open_incidents), key=_impact_rank, default=Impact.NONE)
+    incidents = open_incidents(site)
+    worst = max((incident.impact for incident in incidents), key=impact_rank, default=Impact.NONE)
     indicator = _INDICATORS[worst]
     if indicator == "none" and any(status.state is ServiceState.MAINTENANCE for status in statuses.values()):
         indicator = "maintenance"
@@ -207,21 +206,14 @@ def status_document(site: Site, templates: Templates) -> StatusDocument:
         ),
         status=OverallStatus(indicator=indicator, description=_DESCRIPTIONS[indicator]),
         components=components,
-        incidents=[
-            _incident(site, templates, incident, page_id, by_id)
-            for incident in sorted(open_incidents, key=lambda item: (-_impact_rank(item.impact), item.start))
-        ],
+        incidents=[_incident(site, templates, incident, page_id, by_id) for incident in incidents],
         scheduled_maintenances=[_maintenance(site, templates, window, page_id, by_id) for window in windows],
     )
 
 
-def _impact_rank(impact: Impact) -> int:
-    return list(Impact).index(impact)
-
-
 def _component_status(status: ServiceStatus) -> ComponentStatus:
     if status.incidents:
-        worst = max(status.incidents, key=lambda incident: _impact_rank(incident.impact)).impact
+        worst = max(status.incidents, key=lambda incident: impact_rank(incident.impact)).impact
         if worst is Impact.CRITICAL:
             return "major_outage"
         if worst is Impact.MAJOR:
@@ -362,8 +354,7 @@ def _maintenance(
         monitoring_at=None,
         resolved_at=None,
         impact="maintenance",
-        shortlink=site.options.absolute(addresses.url(maintenance_page(site, window)))
-        + f"#{maintenance_anchor(window)}",
+        shortlink=maintenance_link(site, window),
         started_at=_local(site, window.start),
         page_id=page_id,
         incident_updates=list(reversed(updates)),

@@ -10,36 +10,34 @@ JavaScript everything is shown.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from .. import addresses
 from ..assemble import Site
-from ..models import Incident, Service
+from ..models import Service
 from ..models.site import ServiceCategory
 from ..service_status import (
     DayRecord,
     ServiceState,
+    ServiceStatus,
     availability,
     current_status,
     daily_record,
     in_progress,
-    is_open,
-    state_of_impact,
     upcoming_maintenance,
 )
 from .feeds import autodiscovery_links
 from .outputs import Output
 from .status_feeds import status_feed
 from .status_view import (
-    IncidentNow,
     by_month,
     duration_words,
     history,
     incident_now,
+    open_incidents,
     page_context,
     recent_months,
-    started_incidents,
 )
 from .templating import Templates, day_words
 
@@ -52,16 +50,17 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
     feeds = autodiscovery_links(site, status_feed(site))
     years = sorted({entry.start.astimezone(site.timezone).year for entry in entries}, reverse=True)
     ahead = upcoming_maintenance(site)
+    statuses = current_status(site)
     yield templates.page(
         "status.md.j2",
         addresses.STATUS,
         **page_context(site, addresses.STATUS),
         feeds=feeds,
-        overall=_overall(site),
-        incidents=_active_incidents(site),
+        overall=_overall(statuses),
+        incidents=[incident_now(site, incident) for incident in open_incidents(site)],
         in_progress=[window for window in ahead if in_progress(window, site.now)],
         upcoming=[window for window in ahead if window.start > site.now],
-        categories=_categories(site),
+        categories=_categories(site, statuses),
         months=by_month(site, entries, recent_months(site)),
         years=years,
     )
@@ -87,9 +86,9 @@ class Overall:
     sentence: str
 
 
-def _overall(site: Site) -> Overall:
+def _overall(statuses: Mapping[str, ServiceStatus]) -> Overall:
     worst = max(
-        (status.state for status in current_status(site).values()),
+        (status.state for status in statuses.values()),
         key=lambda state: state.severity,
         default=ServiceState.OPERATIONAL,
     )
@@ -100,13 +99,6 @@ def _overall(site: Site) -> Overall:
         ServiceState.DOWN: "Some services are down.",
     }
     return Overall(worst, sentences[worst])
-
-
-def _active_incidents(site: Site) -> list[IncidentNow]:
-    """Open incidents, worst first, then the longest running."""
-    open_incidents: list[Incident] = [incident for incident in started_incidents(site) if is_open(incident, site.now)]
-    open_incidents.sort(key=lambda incident: (-state_of_impact(incident.impact).severity, incident.start))
-    return [incident_now(site, incident) for incident in open_incidents]
 
 
 @dataclass(frozen=True)
@@ -150,8 +142,7 @@ class CategoryRows:
     rows: tuple[ServiceRow, ...]
 
 
-def _categories(site: Site) -> list[CategoryRows]:
-    statuses = current_status(site)
+def _categories(site: Site, statuses: Mapping[str, ServiceStatus]) -> list[CategoryRows]:
     rows: dict[str, list[ServiceRow]] = {category_id: [] for category_id in site.categories}
     for service in site.services.values():
         rows[service.category].append(_row(site, service, statuses[service.id].state))

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from .. import addresses
 from ..assemble import Site
 from ..models import Impact, Incident, IncidentUpdate, Maintenance, UpdateState
-from ..service_status import ServiceState, announced_maintenance
+from ..service_status import ServiceState, announced_maintenance, elapsed, is_open
 from .templating import day_words, href, moment_words
 
 HISTORY_MONTHS = 3
@@ -134,12 +134,23 @@ def incident_now(site: Site, incident: Incident) -> IncidentNow:
     now = site.now
     end = incident.end if incident.end is not None and incident.end <= now else None
     updates = tuple(update for update in incident.updates if update.at <= now)
-    return IncidentNow(incident, updates, end, max((end or now) - incident.start, timedelta()))
+    return IncidentNow(incident, updates, end, max(elapsed(incident.start, end or now), timedelta()))
 
 
 def started_incidents(site: Site) -> tuple[Incident, ...]:
     """Incidents that had started by "now", newest first."""
     return tuple(incident for incident in site.incidents if incident.start <= site.now)
+
+
+def impact_rank(impact: Impact) -> int:
+    """0 for none up to 3 for critical."""
+    return list(Impact).index(impact)
+
+
+def open_incidents(site: Site) -> list[Incident]:
+    """Incidents open at "now", worst impact first, then the longest running."""
+    found = [incident for incident in started_incidents(site) if is_open(incident, site.now)]
+    return sorted(found, key=lambda incident: (-impact_rank(incident.impact), incident.start))
 
 
 def update_anchor(number: int) -> str:
@@ -159,6 +170,11 @@ def recent_months(site: Site) -> list[tuple[int, int]]:
         months.append((year, month))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return months
+
+
+def maintenance_link(site: Site, window: Maintenance) -> str:
+    """The absolute address of the window where it is listed, for feeds, the calendar and status.json."""
+    return site.options.absolute(addresses.url(maintenance_page(site, window))) + f"#{maintenance_anchor(window)}"
 
 
 def maintenance_page(site: Site, window: Maintenance) -> str:
@@ -226,7 +242,7 @@ def _window_entry(window: Maintenance) -> HistoryEntry:
         impact=window.impact,
         services=tuple(window.services),
         outcome="Cancelled" if cancelled else "Completed",
-        duration="" if cancelled else duration_words(window.end - window.start),
+        duration="" if cancelled else duration_words(elapsed(window.start, window.end)),
         page="",
         anchor=maintenance_anchor(window),
     )
