@@ -15,7 +15,7 @@ import pytest
 from itcomms.render import theme_context
 from itcomms.service_status import ServiceState, availability, daily_record
 from status_content import incident_file, rendered, window_file
-from support import load_site, minimal_project, write_content
+from support import MINIMAL_CONTENT, build_site, load_site, make_project, minimal_project, write_content
 
 NOW = "2026-11-24T12:00:00"
 
@@ -348,3 +348,13 @@ def test_day_by_day_record_splits_at_local_midnight(project: Path) -> None:
     assert availability(load_site(project, now=NOW), "email", 90) == pytest.approx(
         100 * (1 - lost_hours / period_hours)
     )
+
+
+def test_printable_pages_leave_the_banner_out(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", MINIMAL_CONTENT)
+    (project / "docs/print-check.md").write_text("---\ntemplate: printable.html\n---\n\n# Print check\n")
+    write_content(project, incident_file("outage", "2026-11-24 10:00", impact="major"))
+    build_site(project, tmp_path / "site")
+    assert 'class="status-banner"' in (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    printable = (tmp_path / "site/print-check/index.html").read_text(encoding="utf-8")
+    assert "Print check" in printable and "md-banner" not in printable

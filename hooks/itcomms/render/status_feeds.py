@@ -22,7 +22,7 @@ from datetime import date, datetime
 
 from .. import addresses
 from ..assemble import Site
-from ..models import Impact, Incident, Maintenance
+from ..models import Incident, Maintenance
 from ..service_status import announced_at, announced_maintenance
 from .feeds import Feed, FeedEntry, render_feed, tag_uri
 from .outputs import Output
@@ -38,11 +38,24 @@ from .templating import Templates
 
 
 def render(site: Site, templates: Templates) -> Iterator[Output]:
-    items = sorted(_items(site, templates), key=lambda item: (item.entry.published, item.entry.id), reverse=True)
-    yield from render_feed(site, status_feed(site, [item.entry for item in items]))
-    for service in site.services.values():
-        entries = [item.entry for item in items if service.id in item.services]
-        yield from render_feed(site, service_feed(site, service.id, entries))
+    limit = site.settings.status.feed_items
+    events = sorted(_events(site), key=lambda event: (event.at, event.id), reverse=True)
+    by_service: dict[str, list[_Event]] = {}
+    for event in events:
+        for service_id in event.services:
+            by_service.setdefault(service_id, []).append(event)
+    written: dict[str, FeedEntry] = {}
+
+    def entries(chosen: list[_Event]) -> list[FeedEntry]:
+        """Only what a feed publishes is written out, and each item once, however many feeds carry it."""
+        for event in chosen[:limit]:
+            if event.id not in written:
+                written[event.id] = _entry(site, templates, event)
+        return [written[event.id] for event in chosen[:limit]]
+
+    yield from render_feed(site, status_feed(site, entries(events)))
+    for service_id in site.services:
+        yield from render_feed(site, service_feed(site, service_id, entries(by_service.get(service_id, []))))
 
 
 def status_feed(site: Site, entries: Sequence[FeedEntry] = ()) -> Feed:
@@ -73,90 +86,74 @@ def service_feed(site: Site, service_id: str, entries: Sequence[FeedEntry] = ())
 
 
 @dataclass(frozen=True)
-class _Item:
-    entry: FeedEntry
+class _Event:
+    """Something subscribers are told, known well enough to sort and choose before it is written out."""
+
+    id: str
+    at: datetime
     services: tuple[str, ...]
+    item: Incident | Maintenance
+    label: str
+    message: str
+    anchor: str = ""
+    """An incident update's place on the incident page."""
 
 
-def _items(site: Site, templates: Templates) -> Iterator[_Item]:
+def _events(site: Site) -> Iterator[_Event]:
     for incident in site.incidents:
+        incident_id, services = incident.id, tuple(dict.fromkeys(incident.services))
         for number, update in enumerate(incident.updates, start=1):
             if update.at <= site.now:
-                yield _update_item(site, templates, incident, number)
+                uri = tag_uri(site, _minted(incident), f"incident/{incident_id}/update/{number}")
+                label = UPDATE_LABELS[update.state]
+                yield _Event(uri, update.at, services, incident, label, update.message, update_anchor(number))
     for window in announced_maintenance(site):
-        told = announced_at(site, window)
-        yield _window_item(site, templates, window, "announced", "Planned maintenance", told, window.message)
-        for number, revision in enumerate(window.revisions, start=1):
-            if revision.at <= site.now:
-                yield _window_item(
-                    site, templates, window, f"revision/{number}", "Maintenance changed", revision.at, revision.message
-                )
-        if window.cancelled is not None and window.cancelled.at <= site.now:
-            cancelled = window.cancelled
-            yield _window_item(
-                site, templates, window, "cancelled", "Maintenance cancelled", cancelled.at, cancelled.reason
-            )
+        window_id, services = window.id, tuple(dict.fromkeys(window.services))
+        told = [("announced", "Planned maintenance", announced_at(site, window), window.message)]
+        told += [
+            (f"revision/{number}", "Maintenance changed", revision.at, revision.message)
+            for number, revision in enumerate(window.revisions, start=1)
+        ]
+        if window.cancelled is not None:
+            told.append(("cancelled", "Maintenance cancelled", window.cancelled.at, window.cancelled.reason))
+        for what, label, at, message in told:
+            if at <= site.now:
+                uri = tag_uri(site, _minted(window), f"maintenance/{window_id}/{what}")
+                yield _Event(uri, at, services, window, label, message)
 
 
-def _update_item(site: Site, templates: Templates, incident: Incident, number: int) -> _Item:
-    update = incident.updates[number - 1]
-    label = UPDATE_LABELS[update.state]
-    link = site.options.absolute(addresses.url(addresses.incident(incident.id))) + f"#{update_anchor(number)}"
+def _entry(site: Site, templates: Templates, event: _Event) -> FeedEntry:
+    item = event.item
+    categories = [IMPACT_LABELS[item.impact].lower(), *(site.services[service].name for service in item.services)]
+    if isinstance(item, Incident):
+        link = site.options.absolute(addresses.url(addresses.incident(item.id))) + f"#{event.anchor}"
+        title, when, link_text = f"{event.label}: {item.title}", None, "The whole incident"
+    else:
+        link, when = maintenance_link(site, item), span_words(site, item.start, item.end)
+        title, link_text = f"{event.label}: {item.title}, {when}", "Planned maintenance on the status page"
+        categories.append("planned maintenance")
     html = templates.environment.get_template("status_feed_item.html.j2").render(
-        label=label,
-        at=update.at,
-        message=update.message,
-        services=service_names(site, incident.services),
-        impact_label=IMPACT_LABELS[incident.impact],
-        when=None,
-        link=link,
-        link_text="The whole incident",
-    )
-    entry = FeedEntry(
-        id=tag_uri(site, _minted(incident), f"incident/{incident.id}/update/{number}"),
-        title=f"{label}: {incident.title}",
-        link=link,
-        published=update.at,
-        updated=update.at,
-        summary=templates.markdown.plain(update.message),
-        content_html=html,
-        categories=_categories(site, incident.services, incident.impact),
-    )
-    return _Item(entry, tuple(incident.services))
-
-
-def _window_item(
-    site: Site, templates: Templates, window: Maintenance, what: str, label: str, at: datetime, message: str
-) -> _Item:
-    link = maintenance_link(site, window)
-    when = span_words(site, window.start, window.end)
-    html = templates.environment.get_template("status_feed_item.html.j2").render(
-        label=label,
-        at=at,
-        message=message,
-        services=service_names(site, window.services),
-        impact_label=IMPACT_LABELS[window.impact],
+        label=event.label,
+        at=event.at,
+        message=event.message,
+        services=service_names(site, item.services),
+        impact_label=IMPACT_LABELS[item.impact],
         when=when,
         link=link,
-        link_text="Planned maintenance on the status page",
+        link_text=link_text,
     )
-    entry = FeedEntry(
-        id=tag_uri(site, _minted(window), f"maintenance/{window.id}/{what}"),
-        title=f"{label}: {window.title}, {when}",
+    return FeedEntry(
+        id=event.id,
+        title=title,
         link=link,
-        published=at,
-        updated=at,
-        summary=templates.markdown.plain(message),
+        published=event.at,
+        updated=event.at,
+        summary=templates.markdown.plain(event.message),
         content_html=html,
-        categories=(*_categories(site, window.services, window.impact), "planned maintenance"),
+        categories=tuple(categories),
     )
-    return _Item(entry, tuple(window.services))
 
 
 def _minted(item: Incident | Maintenance) -> date:
     """The day in an item's ids: the date its file name carries, so ids stay put when the text changes."""
     return item.identity.date or item.start.date()
-
-
-def _categories(site: Site, service_ids: Sequence[str], impact: Impact) -> tuple[str, ...]:
-    return (IMPACT_LABELS[impact].lower(), *(site.services[service_id].name for service_id in service_ids))
