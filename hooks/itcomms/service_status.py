@@ -222,10 +222,8 @@ def daily_record(site: Site, service_id: str, days: int) -> list[DayRecord]:
                     down += overlap
                 else:
                     degraded += overlap
-        maintenance = sum(
-            (stop - start for start, stop in _union((max(s, day_start), min(e, day_end)) for s, e in planned)),
-            timedelta(),
-        )
+        in_window = _union((max(start, day_start), min(end, day_end)) for start, end in planned)
+        maintenance = sum((end - start for start, end in in_window), timedelta())
         record.append(DayRecord(day_start.astimezone(site.timezone).date(), down, degraded, maintenance))
     return record
 
