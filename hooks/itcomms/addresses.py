@@ -38,6 +38,11 @@ def incident(incident_id: str) -> str:
     return f"status/incidents/{incident_id}/index.md"
 
 
+def status_history(year: int | str) -> str:
+    """One year of incidents and maintenance: the status page keeps only the last few months."""
+    return f"status/history/{year}/index.md"
+
+
 def service(service_id: str) -> str:
     return f"services/{service_id}/index.md"
 

@@ -11,6 +11,11 @@ The rules, in words (the status page shows them to readers):
   down: time down counts fully, time degraded counts half, and time inside a
   planned maintenance window that was announced in advance does not count.
   Where incidents overlap, each moment counts once, at its worst.
+- A planned window is **announced** (listed, in the feeds, the calendar and the
+  banner) from its ``announce_from`` time; without one, ``status.announce_days``
+  (14) days before it starts, or at its first revision when that is earlier. A
+  window cancelled before it was announced is never shown. Being announced
+  never changes a service's state: only a window in progress does.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 from .assemble import Site
@@ -56,6 +61,37 @@ def is_open(incident: Incident, now: datetime) -> bool:
 
 def in_progress(window: Maintenance, now: datetime) -> bool:
     return window.cancelled is None and window.start <= now < window.end
+
+
+def announced_at(site: Site, window: Maintenance) -> datetime:
+    """When people are first told of the window (see the module's rules)."""
+    if window.announce_from is not None:
+        return window.announce_from
+    default = window.start - timedelta(days=site.settings.status.announce_days)
+    return min([default, *(revision.at for revision in window.revisions[:1])])
+
+
+def is_announced(site: Site, window: Maintenance) -> bool:
+    """Told to people by ``site.now``; a window cancelled before it was announced never is."""
+    told = announced_at(site, window)
+    if window.cancelled is not None and window.cancelled.at < told:
+        return False
+    return told <= site.now
+
+
+def announced_maintenance(site: Site) -> tuple[Maintenance, ...]:
+    """Every window announced by ``site.now``, cancelled ones included, latest start first."""
+    return tuple(window for window in site.maintenance if is_announced(site, window))
+
+
+def upcoming_maintenance(site: Site) -> tuple[Maintenance, ...]:
+    """Announced windows not yet over at ``site.now`` (in progress, planned or cancelled), soonest first."""
+    return tuple(
+        sorted(
+            (window for window in announced_maintenance(site) if window.end > site.now),
+            key=lambda window: (window.start, window.id),
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -101,10 +137,16 @@ class Outage:
     """1 when down, 0.5 when degraded."""
 
 
+def elapsed(start: datetime, end: datetime) -> timedelta:
+    """Real time from ``start`` to ``end``: Python subtracts two times of one zone as wall-clock times,
+    which is an hour out across a change of the clocks."""
+    return end.astimezone(UTC) - start.astimezone(UTC)
+
+
 def outages(site: Site, service_id: str) -> list[Outage]:
-    """The service's counted downtime, oldest first, with overlaps merged and planned windows cut out."""
+    """The service's counted downtime, oldest first, with overlaps merged and planned windows cut out (in UTC)."""
     planned = [
-        (window.start, window.end)
+        (window.start.astimezone(UTC), window.end.astimezone(UTC))
         for window in site.maintenance_by_service.get(service_id, ())
         if window.cancelled is None
     ]
@@ -114,7 +156,7 @@ def outages(site: Site, service_id: str) -> list[Outage]:
         if weight == 0 or incident.start >= site.now:
             continue
         end = min(incident.end or site.now, site.now)
-        for start, stop in _subtract((incident.start, end), planned):
+        for start, stop in _subtract((incident.start.astimezone(UTC), end.astimezone(UTC)), planned):
             pieces.append(Outage(start, stop, weight))
     return _merge_at_worst(pieces)
 
@@ -126,7 +168,7 @@ def availability(site: Site, service_id: str, days: int) -> float:
 
 def availability_between(site: Site, service_id: str, period_start: datetime, period_end: datetime) -> float:
     """Percent of ``period_start`` to ``period_end`` the service was available, judged up to "now" only."""
-    period_end = min(period_end, site.now)
+    period_start, period_end = period_start.astimezone(UTC), min(period_end, site.now).astimezone(UTC)
     if period_end <= period_start:
         return 100.0
     lost = sum(
@@ -135,6 +177,70 @@ def availability_between(site: Site, service_id: str, period_start: datetime, pe
         if outage.end > period_start and outage.start < period_end
     )
     return 100.0 * (1 - lost / (period_end - period_start).total_seconds())
+
+
+@dataclass(frozen=True)
+class DayRecord:
+    """One day of a service, in the site's timezone: how long it was down, degraded or under maintenance."""
+
+    day: date
+    down: timedelta
+    degraded: timedelta
+    maintenance: timedelta
+
+    @property
+    def state(self) -> ServiceState:
+        """The worst state the service was in that day."""
+        if self.down:
+            return ServiceState.DOWN
+        if self.degraded:
+            return ServiceState.DEGRADED
+        if self.maintenance:
+            return ServiceState.MAINTENANCE
+        return ServiceState.OPERATIONAL
+
+
+def daily_record(site: Site, service_id: str, days: int) -> list[DayRecord]:
+    """The last ``days`` days of the service, oldest first, ending with today (counted up to "now")."""
+    today = site.local_now.date()
+    starts = [_midnight(site, today - timedelta(days=back)) for back in range(days - 1, -2, -1)]
+    first, now = starts[0], site.now.astimezone(UTC)
+    counted = [outage for outage in outages(site, service_id) if outage.end > first]
+    planned = [
+        (window.start.astimezone(UTC), min(window.end, site.now).astimezone(UTC))
+        for window in site.maintenance_by_service.get(service_id, ())
+        if window.cancelled is None and window.start < site.now and window.end > first
+    ]
+    record = []
+    for day_start, day_end in itertools.pairwise(starts):
+        day_end = min(day_end, now)
+        down = degraded = timedelta()
+        for outage in counted:
+            overlap = min(outage.end, day_end) - max(outage.start, day_start)
+            if overlap > timedelta():
+                if outage.weight == 1:
+                    down += overlap
+                else:
+                    degraded += overlap
+        in_window = _union((max(start, day_start), min(end, day_end)) for start, end in planned)
+        maintenance = sum((end - start for start, end in in_window), timedelta())
+        record.append(DayRecord(day_start.astimezone(site.timezone).date(), down, degraded, maintenance))
+    return record
+
+
+def _midnight(site: Site, day: date) -> datetime:
+    """The start of a day in the site's timezone, in UTC, so lengths of time come out right (see ``elapsed``)."""
+    return datetime.combine(day, time(), tzinfo=site.timezone).astimezone(UTC)
+
+
+def _union(intervals: Iterable[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
+    merged: list[tuple[datetime, datetime]] = []
+    for start, end in sorted(interval for interval in intervals if interval[1] > interval[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _subtract(

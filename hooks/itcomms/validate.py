@@ -5,8 +5,9 @@ Three layers, each reported with file, line and column:
 1. a file that cannot be read (wrong place or name, not UTF-8, YAML syntax);
 2. a file that reads but does not fit its model (unknown keys, wrong types,
    impossible dates, rules spanning several fields);
-3. items that do not fit together (unknown references, duplicate ids) or
-   name a file under ``docs/`` that is not there (a video, its captions);
+3. items that do not fit together (unknown references, duplicate ids, and, as
+   a warning, maintenance windows overlapping on one service) or name a file
+   under ``docs/`` that is not there (a video, its captions);
 
 then plain-language advice (see plain_language.py): warnings, never errors.
 """
@@ -24,9 +25,9 @@ from pydantic import ValidationError
 
 from . import error_messages, plain_language
 from .content_types import CONTENT_TYPES_BY_KIND, identify
-from .models import ContentFile, Identity, SiteSettings
+from .models import ContentFile, Identity, Maintenance, SiteSettings
 from .models.fields import ITEM_KINDS
-from .problems import Problem
+from .problems import Problem, Severity
 from .references import Reference, docs_files, nested_models, references
 from .yaml_source import SourceMap, YamlDocument, load_yaml
 
@@ -95,6 +96,7 @@ def check_content(project_dir: Path) -> ContentCheck:
     result.problems.extend(_unknown_references(result))
     result.problems.extend(_links_to_drafts(result))
     result.problems.extend(_missing_docs_files(result, project_dir / "docs"))
+    result.problems.extend(_overlapping_maintenance(result))
     result.advice = plain_language.advice(result.items)
     result.problems.extend(result.advice)
     result.problems.sort()
@@ -233,6 +235,39 @@ def _missing_docs_files(check: ContentCheck, docs_dir: Path) -> Iterator[Problem
                     _dotted(reference.path),
                     f"no file docs/{reference.target}; add the file there or correct the path",
                 )
+
+
+def _overlapping_maintenance(check: ContentCheck) -> Iterator[Problem]:
+    """Warn where two planned windows on one service overlap: people cannot tell which to plan around."""
+    by_service: dict[str, list[tuple[LoadedItem, Maintenance]]] = {}
+    for loaded in check.of_kind("maintenance"):
+        window = loaded.item
+        if isinstance(window, Maintenance) and window.cancelled is None and window.end > window.start:
+            for service_id in dict.fromkeys(window.services):
+                by_service.setdefault(service_id, []).append((loaded, window))
+    warned: set[tuple[str, str]] = set()
+    for service_id, windows in sorted(by_service.items()):
+        windows.sort(key=lambda pair: (pair[1].start, pair[0].identity.file))
+        latest: tuple[LoadedItem, Maintenance] | None = None
+        for loaded, window in windows:
+            if latest is not None and window.start < latest[1].end:
+                earlier, earlier_window = latest
+                pair = (earlier.identity.file, loaded.identity.file)
+                if pair not in warned:
+                    warned.add(pair)
+                    position = loaded.source.locate(("start",))
+                    yield Problem(
+                        loaded.identity.file,
+                        position.line,
+                        position.column,
+                        "start",
+                        f"overlaps '{earlier_window.title}' ({earlier.identity.file}, until "
+                        f"{earlier_window.end:%Y-%m-%d %H:%M}) on service '{service_id}'; "
+                        "merge the two windows or move one",
+                        Severity.WARNING,
+                    )
+            if latest is None or window.end > latest[1].end:
+                latest = (loaded, window)
 
 
 def _describe_reference(kind: str, target: str) -> str:

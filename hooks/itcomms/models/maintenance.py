@@ -9,7 +9,7 @@ from pydantic import Field
 
 from .base import ContentFile, ContentModel, Finding
 from .fields import Line, LocalDateTime, Markdown, ServiceId
-from .incident import Impact
+from .incident import Impact, _short
 
 
 class Revision(ContentModel):
@@ -46,7 +46,8 @@ class Maintenance(ContentFile):
     message: Markdown
     """What will happen and what people should do, in plain words."""
     announce_from: LocalDateTime | None = None
-    """When to start telling people; by default as soon as it is published."""
+    """When to start telling people (the status page, feeds, calendar and banner); by default
+    `status.announce_days` (14) days before it starts, or at its first revision when that is earlier."""
     revisions: list[Revision] = []
     """Changes announced since, oldest first."""
     cancelled: Cancellation | None = None
@@ -62,6 +63,19 @@ class Maintenance(ContentFile):
             yield Finding(("end",), "must be after start")
         if self.announce_from is not None and self.announce_from > self.start:
             yield Finding(("announce_from",), "must be before the window starts")
+        if self.announce_from is not None and self.revisions and self.revisions[0].at < self.announce_from:
+            yield Finding(
+                ("revisions", 0, "at"),
+                f"is before the window is announced ({_short(self.announce_from)}); set announce_from earlier",
+            )
+        for index, revision in enumerate(self.revisions):
+            if revision.at > self.end:
+                yield Finding(("revisions", index, "at"), f"is after the window ends ({_short(self.end)})")
+        if self.cancelled is not None and self.cancelled.at > self.end:
+            yield Finding(
+                ("cancelled", "at"),
+                f"is after the window ends ({_short(self.end)}); only planned work can be cancelled",
+            )
         for index in range(1, len(self.revisions)):
             if self.revisions[index].at < self.revisions[index - 1].at:
                 yield Finding(

@@ -104,6 +104,10 @@ class StatusSettings(ContentModel):
 
     feed_items: Annotated[int, Field(ge=1, le=1000)] = 50
     """How many of the latest updates each status feed holds."""
+    announce_days: Annotated[int, Field(ge=0, le=365)] = 14
+    """How many days before it starts a maintenance window without `announce_from` is announced."""
+    banner_days: Annotated[int, Field(ge=0, le=60)] = 7
+    """How many days ahead planned maintenance shows in the banner on every page."""
 
 
 STARTER_JARGON: dict[str, str] = {

@@ -26,9 +26,14 @@ from . import (
     glossary_page,
     glossary_tooltips,
     home,
+    incident_pages,
+    maintenance_calendar,
     newsletter,
     service_brochure,
     service_catalogue,
+    status_banner,
+    status_feeds,
+    status_json,
     status_page,
 )
 from .outputs import Artefact, Output, Page
@@ -44,6 +49,10 @@ AfterBuild = Callable[[Site, Path], Iterable[Problem | str]]
 RENDERERS: tuple[Renderer, ...] = (
     home.render,
     status_page.render,
+    incident_pages.render,
+    status_feeds.render,
+    maintenance_calendar.render,
+    status_json.render,
     service_catalogue.render,
     annual_report.render,
     newsletter.render,
@@ -52,7 +61,7 @@ RENDERERS: tuple[Renderer, ...] = (
     authoring_guide.render,
     content_health_page.render,
 )
-THEME_CONTEXT: tuple[ThemeContext, ...] = ()
+THEME_CONTEXT: tuple[ThemeContext, ...] = (status_banner.context,)
 PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips,)
 AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf,)
 

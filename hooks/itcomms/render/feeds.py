@@ -3,23 +3,28 @@
 Callers give entries newest first with stable ids; this module keeps the
 order (feedgen prepends by default, which would reverse it), dates every feed
 from its newest entry rather than the clock, and links each format to itself.
+
+Readers show RSS titles and descriptions as HTML, so every plain-text value is
+escaped here; in Atom the same values are marked ``type="html"`` so readers
+decode them back to the author's text. A title can never become markup.
 """
 
 from __future__ import annotations
 
-import re
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from .. import addresses
 from ..assemble import Site
 from .outputs import Artefact
 
-_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_ATOM = "http://www.w3.org/2005/Atom"
 
 
 @dataclass(frozen=True)
@@ -69,8 +74,22 @@ def render_feed(site: Site, feed: Feed) -> tuple[Artefact, Artefact]:
     atom = _generator(site, feed, entries, page_url, site.options.absolute(feed.atom_path), "application/atom+xml")
     return (
         Artefact(feed.rss_path, rss.rss_str(pretty=True)),
-        Artefact(feed.atom_path, atom.atom_str(pretty=True)),
+        Artefact(feed.atom_path, _atom_text_as_html(atom.atom_str(pretty=True))),
     )
+
+
+def _text(value: str) -> str:
+    """Plain text as it must appear where readers expect HTML."""
+    return html.escape(value, quote=False)
+
+
+def _atom_text_as_html(document: bytes) -> bytes:
+    """Mark Atom's text constructs as HTML (feedgen cannot), so readers decode what ``_text`` escaped."""
+    root = etree.fromstring(document)
+    for name in ("title", "subtitle", "summary"):
+        for element in root.iter(f"{{{_ATOM}}}{name}"):
+            element.set("type", "html")
+    return bytes(etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8"))
 
 
 def _generator(
@@ -80,12 +99,13 @@ def _generator(
     newest = max((entry.updated for entry in entries), default=None)
     generator = FeedGenerator()
     generator.id(self_url)
-    generator.title(_plain(feed.title))
-    generator.subtitle(_plain(feed.description))
-    generator.description(_plain(feed.description))
-    generator.link(href=page_url, rel="alternate", type="text/html")
+    generator.title(_text(feed.title))
+    generator.subtitle(_text(feed.description))
+    generator.description(_text(feed.description))
     generator.link(href=self_url, rel="self", type=media_type)
-    generator.author(name=_plain(settings.name), email=settings.contact.email)
+    # Last: feedgen makes the last link the RSS channel's <link>, which must be the page, not the feed.
+    generator.link(href=page_url, rel="alternate", type="text/html")
+    generator.author(name=_text(settings.name), email=settings.contact.email)
     generator.language("en")
     generator.generator("itcomms")
     # From content, never the clock: an unchanged feed stays byte-identical.
@@ -96,21 +116,17 @@ def _generator(
         item = generator.add_entry(order="append")
         item.id(entry.id)
         item.guid(entry.id, permalink=False)
-        item.title(_plain(entry.title))
+        item.title(_text(entry.title))
         item.link(href=entry.link, rel="alternate", type="text/html")
         item.published(entry.published)
         item.updated(entry.updated)
-        item.summary(_plain(entry.summary))
+        item.summary(_text(entry.summary), type="html")
         item.content(entry.content_html, type="html")
         for category in entry.categories:
-            item.category(term=category, label=_plain(category))
+            # RSS shows the label as element text, read as HTML; Atom keeps both as plain attributes.
+            label = _text(category) if media_type == "application/rss+xml" else category
+            item.category(term=category, label=label)
     return generator
-
-
-def _plain(text: str) -> str:
-    """Plain text that stays text in readers that show it as HTML (many do with RSS titles): a "<" that would
-    open a tag there is followed by an invisible zero-width non-joiner, so it reads the same and is never markup."""
-    return _TAG_START.sub("<\u200c", text)
 
 
 def autodiscovery_links(site: Site, feed: Feed) -> list[dict[str, str]]:

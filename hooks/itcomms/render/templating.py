@@ -8,7 +8,7 @@ go through the ``md`` filter, which renders and sanitises them.
 from __future__ import annotations
 
 import posixpath
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,19 @@ def relative_link(from_path: str, to_path: str) -> str:
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
+def day_words(value: date | datetime, timezone: tzinfo) -> str:
+    """A date as people read it: 14 March 2026 (a time is first put in ``timezone``)."""
+    if isinstance(value, datetime):
+        value = value.astimezone(timezone)
+    return f"{value.day} {value:%B %Y}"
+
+
+def moment_words(value: datetime, timezone: tzinfo) -> str:
+    """A time in ``timezone``, with the zone named: 14 March 2026, 09:30 GMT."""
+    local = value.astimezone(timezone)
+    return f"{day_words(local, timezone)}, {local:%H:%M} {local.tzname()}"
+
+
 class Templates:
     """Renders page templates with the site's filters; created once per build."""
 
@@ -85,14 +98,11 @@ class Templates:
 
     def day(self, value: date | datetime) -> str:
         """A date as people read it: 14 March 2026."""
-        if isinstance(value, datetime):
-            value = value.astimezone(self.site.timezone)
-        return f"{value.day} {value:%B %Y}"
+        return day_words(value, self.site.timezone)
 
     def moment(self, value: datetime) -> str:
         """A time in the site's timezone, with the zone named: 14 March 2026, 09:30 GMT."""
-        local = value.astimezone(self.site.timezone)
-        return f"{self.day(local)}, {local:%H:%M} {local.tzname()}"
+        return moment_words(value, self.site.timezone)
 
     def page(self, template: str, path: str, **context: Any) -> Page:
         """Render ``template`` as the Markdown page at ``path``; ``link`` makes links relative to it.

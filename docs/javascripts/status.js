@@ -1,0 +1,66 @@
+/* The service filter of the status history: shows one service's entries, in the browser, with no request.
+   Without JavaScript the form stays hidden and every entry is shown. `?service=<id>` preselects a service. */
+(function () {
+  "use strict";
+
+  function apply(form, select) {
+    var chosen = select.value;
+    var shown = 0;
+    var total = 0;
+    document.querySelectorAll("ul.status-history").forEach(function (list) {
+      var visible = 0;
+      list.querySelectorAll("li[data-services]").forEach(function (entry) {
+        var match = !chosen || entry.getAttribute("data-services").split(" ").indexOf(chosen) !== -1;
+        entry.hidden = !match;
+        total += 1;
+        if (match) {
+          visible += 1;
+        }
+      });
+      shown += visible;
+      var none = list.nextElementSibling;
+      if (none && none.classList.contains("status-history__none")) {
+        none.hidden = visible > 0;
+      }
+    });
+    var count = form.querySelector(".status-filter__count");
+    if (count) {
+      count.textContent = chosen
+        ? "Showing " + shown + " of " + total + " entries, for " + select.options[select.selectedIndex].text + "."
+        : "";
+    }
+  }
+
+  function setUp() {
+    var form = document.querySelector("form[data-status-filter]");
+    if (!form) {
+      return;
+    }
+    var select = form.querySelector("select");
+    var wanted = new URLSearchParams(window.location.search).get("service");
+    if (wanted && select.querySelector('option[value="' + CSS.escape(wanted) + '"]')) {
+      select.value = wanted;
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+    select.addEventListener("change", function () {
+      var address = new URL(window.location.href);
+      if (select.value) {
+        address.searchParams.set("service", select.value);
+      } else {
+        address.searchParams.delete("service");
+      }
+      window.history.replaceState(null, "", address.toString());
+      apply(form, select);
+    });
+    form.hidden = false;
+    apply(form, select);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();

@@ -1,0 +1,108 @@
+"""The status pages and the banner in headless Chromium."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from browser import chromium, serve, visit
+from support import MINIMAL_CONTENT, build_site, make_project
+
+pytestmark = pytest.mark.browser
+
+FETCHES = {"document", "fetch", "xhr", "eventsource", "websocket"}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="module")
+def base_url(demo_site: Path) -> Iterator[str]:
+    with serve(demo_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def quiet_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The minimal content at a time when nothing is wrong or planned."""
+    project = make_project(tmp_path_factory.mktemp("quiet"), MINIMAL_CONTENT)
+    build_site(project, project / "site", now="2026-06-01T12:00:00")
+    with serve(project / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("page", ["", "services/", "glossary/", "status/incidents/delivery-photos-slow/"])
+def test_banner_shows_the_active_incident_on_every_page(browser: Browser, base_url: str, page: str) -> None:
+    visited = visit(browser, base_url + page)
+    banner = visited.page.locator(".md-banner")
+    assert banner.is_visible()
+    text = banner.inner_text()
+    assert "Delivery photos slow to upload" in text
+    assert "Driver handheld app" in text and "since 24 November 2026, 07:40 GMT" in text
+    assert "Email security update" in text  # starts within 7 days
+    banner.get_by_role("link", name="Delivery photos slow to upload").click()
+    visited.page.wait_for_load_state()
+    assert visited.page.url == base_url + "status/incidents/delivery-photos-slow/"
+    assert visited.console_errors == []
+
+
+@pytest.mark.parametrize("page", ["", "status/"])
+def test_no_banner_when_all_is_well(browser: Browser, quiet_url: str, page: str) -> None:
+    visited = visit(browser, quiet_url + page)
+    assert visited.page.locator(".md-banner").count() == 0
+    assert visited.page.locator("h1").first.is_visible()
+    assert visited.console_errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(
+    "page", ["status/", "status/history/2025/", "status/incidents/delivery-photos-slow/", "services/email/"]
+)
+def test_status_pages_load_offline_without_errors(browser: Browser, base_url: str, page: str, scheme: str) -> None:
+    visited = visit(browser, base_url + page, color_scheme=scheme)
+    assert visited.console_errors == []
+    assert visited.foreign_hosts == set()
+
+
+def test_history_filter_works_without_a_request(browser: Browser, base_url: str) -> None:
+    visited = visit(browser, base_url + "status/")
+    page = visited.page
+    entries = page.locator("ul.status-history > li")
+    total = entries.count()
+    assert total > 3 and page.locator("form.status-filter").is_visible()
+    requests: list[str] = []
+    # (Chromium fetches the favicon again when the address changes: not a request for data.)
+    page.on("request", lambda request: requests.append(request.url) if request.resource_type in FETCHES else None)
+    page.select_option("#status-filter-service", "email")
+    visible = [entry.get_attribute("id") for entry in entries.all() if entry.is_visible()]
+    assert "incident-emails-to-customers-rejected" in visible
+    assert "incident-delivery-photos-slow" not in visible
+    assert all(
+        "email" in (entry.get_attribute("data-services") or "").split() for entry in entries.all() if entry.is_visible()
+    )
+    assert page.locator(".status-filter__count").inner_text().startswith(f"Showing {len(visible)} of {total} entries")
+    assert page.url.endswith("status/?service=email")
+    page.select_option("#status-filter-service", "")
+    assert sum(entry.is_visible() for entry in entries.all()) == total
+    assert requests == []
+
+
+def test_filter_is_preselected_from_the_address(browser: Browser, base_url: str) -> None:
+    page = visit(browser, base_url + "status/?service=service-desk").page
+    visible = [
+        entry.get_attribute("id") for entry in page.locator("ul.status-history > li").all() if entry.is_visible()
+    ]
+    assert visible == ["incident-service-desk-phone-down"]
+    assert page.locator(".status-history__none:visible").count() == 2  # October and September had none
+
+
+def test_without_javascript_everything_is_shown(browser: Browser, base_url: str) -> None:
+    page = visit(browser, base_url + "status/?service=email", java_script_enabled=False).page
+    assert not page.locator("form.status-filter").is_visible()
+    assert all(entry.is_visible() for entry in page.locator("ul.status-history > li").all())
