@@ -54,7 +54,8 @@ def field_docs(model: type[ContentModel], prefix: str = "") -> Iterator[FieldDoc
     for name, info in model.model_fields.items():
         path = f"{prefix}{name}"
         values, nested = _describe(info.annotation, info.metadata)
-        yield FieldDoc(path, info.is_required(), values, info.description or "", _default(info))
+        meaning = " ".join((info.description or "").split())  # one line: the guide shows it in a table row
+        yield FieldDoc(path, info.is_required(), values, meaning, _default(info))
         if nested is not None:
             yield from field_docs(nested, f"{path}.")
 
