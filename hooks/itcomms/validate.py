@@ -22,9 +22,11 @@ from . import error_messages
 from .content_types import CONTENT_TYPES_BY_KIND, identify
 from .models import ContentFile, Identity, SiteSettings
 from .models.fields import ITEM_KINDS
+from .periods import FiscalYear
 from .problems import Problem
 from .references import nested_models, references
 from .yaml_source import SourceMap, YamlDocument, load_yaml
+from .year_content import years_with_content
 
 _SITE_DEFINED = {
     "unit": "business unit",
@@ -85,6 +87,7 @@ def check_content(project_dir: Path) -> ContentCheck:
                 timezone = ZoneInfo(loaded.item.timezone)
     result.problems.extend(_duplicate_identities(result.identities))
     result.problems.extend(_unknown_references(result))
+    result.problems.extend(_reports_without_content(result))
     result.problems.sort()
     return result
 
@@ -201,6 +204,25 @@ def _unknown_references(check: ContentCheck) -> Iterator[Problem]:
                 position.column,
                 _dotted(reference.path),
                 f"unknown {_describe_reference(kind, target)}; {hint}",
+            )
+
+
+def _reports_without_content(check: ContentCheck) -> Iterator[Problem]:
+    """A report for a year nothing happened in would be an empty page: say so instead."""
+    settings = next((loaded.item for loaded in check.items if isinstance(loaded.item, SiteSettings)), None)
+    if settings is None:
+        return
+    years = years_with_content((loaded.item for loaded in check.items), settings)
+    for loaded in check.of_kind("report"):
+        year = FiscalYear(int(loaded.identity.id), settings.fiscal_year_start)
+        if year.year not in years:
+            yield Problem(
+                loaded.identity.file,
+                1,
+                1,
+                "",
+                f"there is nothing to report for {year.label}: no accomplishment, award, talk, incident, survey, "
+                "KPI value or ticket count falls in it; add the year's content first, or check the file name",
             )
 
 
