@@ -35,6 +35,14 @@ class FiscalYear:
     def contains(self, day: date) -> bool:
         return self.start <= day < self.end
 
+    def months(self) -> tuple[date, ...]:
+        """The first day of each of its twelve months, in order."""
+        first = self.year * 12 + self.start_month - 1
+        return tuple(date((first + offset) // 12, (first + offset) % 12 + 1, 1) for offset in range(12))
+
+    def quarters(self) -> tuple[Quarter, ...]:
+        return tuple(Quarter(self.year, number, self.start_month) for number in range(1, 5))
+
     @classmethod
     def of(cls, day: date, start_month: int = 1) -> FiscalYear:
         year = day.year if day.month >= start_month else day.year - 1

@@ -40,7 +40,7 @@ RENDERERS: tuple[Renderer, ...] = (
 )
 THEME_CONTEXT: tuple[ThemeContext, ...] = ()
 PAGE_FILTERS: tuple[PageFilter, ...] = ()
-AFTER_BUILD: tuple[AfterBuild, ...] = ()
+AFTER_BUILD: tuple[AfterBuild, ...] = (annual_report.make_pdfs,)
 
 
 @dataclass(frozen=True)
