@@ -108,9 +108,7 @@ def _dangerous_markup(document: lxml.html.HtmlElement) -> list[str]:
                 found.append(f"<{element.tag} {name}={value!r}>")
             if name.lower() in ("href", "src") and value.strip().lower().startswith(("javascript:", "data:text")):
                 found.append(f"<{element.tag} {name}={value!r}>")
-        if element.tag in ("script", "img", "iframe") and MARKER in (
-            lxml.html.tostring(element, encoding="unicode")
-        ):
+        if element.tag in ("script", "img", "iframe") and MARKER in (lxml.html.tostring(element, encoding="unicode")):
             found.append(lxml.html.tostring(element, encoding="unicode")[:120])
         if element.tag == "svg":  # inline charts name their subject in text; no attribute may carry the payload
             found += [

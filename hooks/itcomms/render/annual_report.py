@@ -53,7 +53,7 @@ def make_pdfs(site: Site, site_dir: Path) -> Iterator[Problem | str]:
         return
     for year in site.reports:
         page = PurePosixPath(addresses.report(year)).with_suffix(".html")
-        html_to_pdf(site_dir / page, site_dir / addresses.report_pdf(year), site_dir)
+        html_to_pdf(site_dir / page, site_dir / addresses.report_pdf(year), site_dir, site.options.site_url)
 
 
 class Words:
