@@ -154,8 +154,10 @@ class YearInReview:
 
     report: Report
     year: FiscalYear
+    has_begun: bool
+    """Whether the year had begun at the build's "now"."""
     covered_until: date
-    """The last day the figures cover: the year's last day, or the build's "now" while the year runs."""
+    """The last day the figures cover: the build's "now" while the year runs, else the year's last day."""
     figures: YearFigures
     previous: YearFigures | None
     """The year before, when it has content."""
@@ -179,7 +181,7 @@ class YearInReview:
 
     @property
     def is_complete(self) -> bool:
-        return self.covered_until >= self.year.end - timedelta(days=1)
+        return self.has_begun and self.covered_until >= self.year.end - timedelta(days=1)
 
     @property
     def next_year(self) -> FiscalYear:
@@ -217,7 +219,8 @@ def review(site: Site, report: Report) -> YearInReview:
     return YearInReview(
         report=report,
         year=year,
-        covered_until=min(last_day, max(site.local_now.date(), year.start)),
+        has_begun=_has_begun(site, year),
+        covered_until=min(last_day, site.local_now.date()) if _has_begun(site, year) else last_day,
         figures=_figures(site, year, availability),
         previous=_figures(site, previous_year, None) if has_previous else None,
         goals=_by_goal(site, report, accomplishments),
