@@ -221,8 +221,8 @@ def review(site: Site, report: Report) -> YearInReview:
         year=year,
         has_begun=_has_begun(site, year),
         covered_until=min(last_day, site.local_now.date()) if _has_begun(site, year) else last_day,
-        figures=_figures(site, year, availability),
-        previous=_figures(site, previous_year, None) if has_previous else None,
+        figures=_figures(site, year),
+        previous=_figures(site, previous_year) if has_previous else None,
         goals=_by_goal(site, report, accomplishments),
         savings=tuple(sorted((item for item in accomplishments if item.savings), key=_by_date)),
         awards=tuple(sorted(_in_year(site, site.awards, year), key=_by_date)),
@@ -235,15 +235,14 @@ def review(site: Site, report: Report) -> YearInReview:
         survey_history=tuple(
             reversed([survey for survey in site.surveys if survey.closed <= last_day][:SURVEY_HISTORY])
         ),
-        kpis=tuple(_kpi_year(site, metric, year) for metric in site.metrics.values()),
+        kpis=tuple(_kpi_year(metric, year) for metric in site.metrics.values()),
     )
 
 
-def _figures(site: Site, year: FiscalYear, availability: tuple[ServiceAvailability, ...] | None) -> YearFigures:
+def _figures(site: Site, year: FiscalYear) -> YearFigures:
     accomplishments = _in_year(site, site.accomplishments, year)
-    tickets = [summary for summary in site.tickets.values() if year.year in years_of(summary, site.settings)]
-    if availability is None:
-        availability = _availability(site, year, None)
+    tickets = _in_year(site, site.tickets.values(), year)
+    availability = _availability(site, year, None)
     incidents = _in_year(site, site.incidents, year)
     surveys = sorted(_in_year(site, site.surveys, year), key=lambda survey: (survey.closed, survey.id))
     restored = [incident.end - incident.start for incident in incidents if incident.end and _had_impact(incident)]
@@ -327,7 +326,7 @@ def _by_goal(site: Site, report: Report, accomplishments: list[Accomplishment]) 
     )
 
 
-def _kpi_year(site: Site, metric: Metric, year: FiscalYear) -> KpiYear:
+def _kpi_year(metric: Metric, year: FiscalYear) -> KpiYear:
     if metric.period is PeriodLength.QUARTER:
         periods = [(quarter.key, quarter.start) for quarter in year.quarters()]
     else:

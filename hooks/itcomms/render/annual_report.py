@@ -27,7 +27,7 @@ _IMPACT_NAMES = {
     Impact.CRITICAL: "Critical",
     Impact.MAJOR: "Major",
     Impact.MINOR: "Minor",
-    Impact.NONE: "No effect on service",
+    Impact.NONE: "No effect",
 }
 
 
@@ -141,7 +141,7 @@ def _incidents_chart(year: YearInReview) -> Chart:
         description="How many incidents of each impact we had"
         + (" this year and the year before." if year.previous else " this year.")
         + " The table below gives the numbers.",
-        categories=tuple(_IMPACT_NAMES[impact].split(" on ")[0] for impact in year.figures.incidents_by_impact),
+        categories=tuple(_IMPACT_NAMES[impact] for impact in year.figures.incidents_by_impact),
         series=tuple(
             Series(figures.year.label, tuple(float(count) for count in figures.incidents_by_impact.values()))
             for figures in years
