@@ -41,6 +41,9 @@ def test_new_file_validates_once_filled_in(kind: str, tmp_path: Path, capsys: py
         assert main([kind, "Printer queue stuck", "--unit", "sales", "--project", str(tmp_path)]) == 0
     created = tmp_path / capsys.readouterr().out.strip()
     assert created.is_file()
+    if kind == "report":  # a report needs something to report: give its year an award
+        award = tmp_path / "content/awards/2027-04-01-good-year.yaml"
+        award.write_text("title: A good year\nby: Example Awards\nsummary: For good work.\n", encoding="utf-8")
     before = [problem for problem in check_content(tmp_path).problems if problem.file.endswith(created.name)]
     assert all("placeholder" in problem.message for problem in before)
 
