@@ -98,26 +98,33 @@ def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+_URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data")
+
+
 def _dangerous_markup(document: lxml.html.HtmlElement) -> list[str]:
+    """Markup the payload could run through: event handlers, script URLs, inline frames, script bodies.
+
+    Escaped text is harmless wherever it shows, in a paragraph, an image's alt
+    text or a chart's labels, so only these places count.
+    """
     found = []
     for element in document.iter():
         if not isinstance(element.tag, str):
             continue
         for name, value in element.attrib.items():
-            if name.lower().startswith("on") and MARKER in value:
+            lowered = name.lower()
+            if lowered.startswith("on") and MARKER in value:
                 found.append(f"<{element.tag} {name}={value!r}>")
-            if name.lower() in ("href", "src") and value.strip().lower().startswith(("javascript:", "data:text")):
+            if lowered in _URL_ATTRIBUTES and value.strip().lower().startswith(
+                ("javascript:", "data:text", "vbscript:")
+            ):
                 found.append(f"<{element.tag} {name}={value!r}>")
-        if element.tag in ("script", "img", "iframe") and MARKER in (lxml.html.tostring(element, encoding="unicode")):
+            if lowered == "srcdoc" and MARKER in value:
+                found.append(f"<{element.tag} {name}={value!r}>")
+        if element.tag.lower() in ("script", "iframe", "object", "embed") and MARKER in (
+            lxml.html.tostring(element, encoding="unicode")
+        ):
             found.append(lxml.html.tostring(element, encoding="unicode")[:120])
-        if element.tag == "svg":  # inline charts name their subject in text; no attribute may carry the payload
-            found += [
-                f"<{node.tag} {name}={value!r}> in an <svg>"
-                for node in element.iter()
-                if isinstance(node.tag, str)
-                for name, value in node.attrib.items()
-                if MARKER in value
-            ]
     return found
 
 
@@ -172,3 +179,19 @@ def test_no_page_fires_a_dialog(poisoned_site: Path) -> None:
             page.mouse.move(200, 300)
             page.mouse.move(400, 500)
     assert dialogs == []
+
+
+@pytest.mark.parametrize(
+    ("html", "dangerous"),
+    [
+        ('<p>x" onmouseover="alert(1)"</p>', 0),
+        ("<svg><text>alert(1)</text></svg>", 0),
+        ('<img alt="alert(1)" src="a.png">', 0),
+        ('<img src=x onerror="alert(1)">', 1),
+        ('<a href="javascript:alert(1)">x</a>', 1),
+        ("<script>alert(1)</script>", 1),
+        ('<svg><a xlink:href="javascript:alert(1)">x</a></svg>', 1),
+    ],
+)
+def test_the_detector_tells_escaped_text_from_live_markup(html: str, dangerous: int) -> None:
+    assert len(_dangerous_markup(lxml.html.document_fromstring(html))) == dangerous
