@@ -76,6 +76,10 @@ class Words:
         symbol = _CURRENCY_SYMBOLS.get(currency)
         return f"{symbol}{shown}" if symbol else f"{currency} {shown}"
 
+    def amount(self, value: float, unit: str) -> str:
+        """A value with its unit: 70%, 4 hours."""
+        return f"{self.number(value)}{'' if unit == '%' else ' '}{unit}"
+
     def percent(self, value: float) -> str:
         return f"{value:g}%"
 
@@ -116,7 +120,11 @@ def _kpi_chart(year: YearInReview, kpi: KpiYear) -> Chart:
     by_period = {value.period: value.value for value in kpi.values}
     quarterly = metric.period is PeriodLength.QUARTER
     labels = tuple(key[5:].upper() if quarterly else _month_label(key) for key in kpi.periods)
-    target = f", against a target of {metric.target:g} ({metric.better.value} is better)" if metric.target else ""
+    target = (
+        f", against a target of {metric.target:g} ({metric.better.value} is better)"
+        if metric.target is not None
+        else ""
+    )
     return Chart(
         key=f"kpi-{metric.id}",
         title=f"{metric.name}, {year.year.label}",
