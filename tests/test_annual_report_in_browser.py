@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
 
 from browser import chromium, serve, visit
 
@@ -36,39 +34,26 @@ def contrast(one: str, other: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as instance:
-        yield instance
+def test_report_in_chromium(demo_site: Path) -> None:
+    """Charts take the palette's text colour in light and dark; printed, the page is a report."""
+    with chromium() as browser, serve(demo_site) as base_url:
+        for scheme in ("light", "dark"):
+            seen = visit(browser, base_url + "report/2026/", color_scheme=scheme)
+            assert seen.console_errors == [], scheme
+            assert seen.foreign_hosts == set(), scheme
+            colours = seen.page.evaluate(COLOURS)
+            assert colours["text"] == colours["typeset"], scheme
+            assert contrast(colours["text"], colours["background"]) >= 4.5, scheme
+            charts = seen.page.locator("figure.report-chart svg")
+            assert charts.count() >= 9
+            assert all(box and box["width"] > 300 for box in (chart.bounding_box() for chart in charts.all()))
 
-
-@pytest.fixture(scope="module")
-def base_url(demo_site: Path) -> Iterator[str]:
-    with serve(demo_site) as url:
-        yield url
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_charts_take_the_palettes_text_colour(browser: Browser, base_url: str, scheme: str) -> None:
-    seen = visit(browser, base_url + "report/2026/", color_scheme=scheme)
-    assert seen.console_errors == []
-    assert seen.foreign_hosts == set()
-    colours = seen.page.evaluate(COLOURS)
-    assert colours["text"] == colours["typeset"]
-    assert contrast(colours["text"], colours["background"]) >= 4.5
-    charts = seen.page.locator("figure.report-chart svg")
-    assert charts.count() >= 9
-    assert all(box and box["width"] > 300 for box in (chart.bounding_box() for chart in charts.all()))
-
-
-def test_printed_page_is_a_report(browser: Browser, base_url: str) -> None:
-    seen = visit(browser, base_url + "report/2026/")
-    seen.page.emulate_media(media="print")
-    assert not seen.page.locator(".md-header").is_visible()
-    assert not seen.page.locator(".md-sidebar--primary").is_visible()
-    assert not seen.page.get_by_text("Download this report as a PDF").is_visible()
-    breaks = seen.page.eval_on_selector_all(
-        ".report h2", "headings => headings.map(h => getComputedStyle(h).breakBefore)"
-    )
-    assert breaks and set(breaks) == {"page"}
-    assert seen.page.pdf(format="A4")[:5] == b"%PDF-"
+        seen.page.emulate_media(media="print")
+        assert not seen.page.locator(".md-header").is_visible()
+        assert not seen.page.locator(".md-sidebar--primary").is_visible()
+        assert not seen.page.get_by_text("Download this report as a PDF").is_visible()
+        breaks = seen.page.eval_on_selector_all(
+            ".report h2", "headings => headings.map(h => getComputedStyle(h).breakBefore)"
+        )
+        assert breaks and set(breaks) == {"page"}
+        assert seen.page.pdf(format="A4")[:5] == b"%PDF-"
