@@ -73,6 +73,9 @@ def test_new_file_lands_right_and_validates_once_filled_in(
     identity = identify(relative, relative)
     assert not isinstance(identity, str)
     assert identity.kind == kind
+    if kind == "report":  # a report needs something to report: give its year an award
+        award = project / "content/awards/2027-04-01-good-year.yaml"
+        award.write_text("title: A good year\nby: Example Awards\nsummary: For good work.\n", encoding="utf-8")
 
     before = [problem for problem in check_content(project).problems if problem.file.endswith(created.name)]
     assert before or kind == "tickets"  # ticket counts start at 0, which is a count like any other

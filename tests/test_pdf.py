@@ -25,8 +25,8 @@ def test_pdf_reads_only_the_site_and_is_reproducible(tmp_path: Path) -> None:
             "</head><body><h1>Annual report</h1><h2>Reliability</h2><h2 class='hidden'>Hidden</h2>"
             f'<img src="{url}logo.png" alt="logo"><p>Every service, honestly.</p></body></html>'
         )
-        html_to_pdf(site / "page.html", site / "one.pdf", site)
-        html_to_pdf(site / "page.html", site / "two.pdf", site)
+        html_to_pdf(site / "page.html", site / "one.pdf", site, "https://intranet.example/it/")
+        html_to_pdf(site / "page.html", site / "two.pdf", site, "https://intranet.example/it/")
     reader = pypdf.PdfReader(site / "one.pdf")
     text = reader.pages[0].extract_text()
     assert "Annual report" in text  # the stylesheet outside the site was not read

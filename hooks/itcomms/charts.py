@@ -29,7 +29,7 @@ PALETTE = ("#3b82c4", "#d9822b", "#2f9e77", "#b556a0", "#8c6bc8", "#c4524f")
 
 _INK = "#010203"
 """Drawn in this colour, then published as currentColor."""
-_STYLE_VERSION = "1"
+_STYLE_VERSION = "2"
 """Bump when the drawing code changes, so cached charts are redrawn."""
 
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -59,6 +59,8 @@ class Chart:
     unit: str = ""
     target: float | None = None
     kind: Literal["line", "bar"] = "line"
+    legend: Literal["inside", "above"] = "inside"
+    """Where the key goes: inside the plot where it hides least, or above it (when bars fill the plot)."""
 
 
 class Charts:
@@ -124,11 +126,18 @@ def _draw(chart: Chart) -> str:
                 axes.plot(xs, ys, color=colour, marker="o", linewidth=2, label=series.label)
         if chart.target is not None:
             axes.axhline(chart.target, color=_INK, linestyle="--", linewidth=1.2, label=f"Target ({chart.target:g})")
-        axes.set_xticks(positions, list(chart.categories), rotation=45 if len(positions) > 6 else 0, ha="right")
+        rotated = len(positions) > 6
+        axes.set_xticks(
+            positions, list(chart.categories), rotation=45 if rotated else 0, ha="right" if rotated else "center"
+        )
         if chart.unit:
             axes.set_ylabel(chart.unit)
         axes.grid(axis="y", color=_INK, alpha=0.15)
-        axes.legend(frameon=False, loc="best")
+        if chart.legend == "above":
+            entries = len(chart.series) + (chart.target is not None)
+            axes.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.01), ncol=entries, borderaxespad=0)
+        else:
+            axes.legend(frameon=False, loc="best")
         figure.tight_layout()
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})

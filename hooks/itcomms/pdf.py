@@ -14,16 +14,25 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 
-def html_to_pdf(html_file: Path, pdf_file: Path, site_dir: Path) -> None:
-    """Render one built page to a PDF (vector, text selectable, bookmarks from headings)."""
+def html_to_pdf(html_file: Path, pdf_file: Path, site_dir: Path, site_url: str) -> None:
+    """Render one built page to a PDF (vector, text selectable, bookmarks from headings).
+
+    ``site_url`` is where the built site is published: links in the PDF lead to
+    the published pages, not to files on the machine that built it, so the PDF
+    does not depend on the folder it was built in.
+    """
     # Imported here: heavy, and only builds that make PDFs need it.
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
     root = site_dir.resolve()
+    published = site_url.rstrip("/") + "/"
+    base_url = published + html_file.resolve().relative_to(root).as_posix()
 
     class SiteOnly(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type hints
         def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith(published):  # a file of the site: read it from the built folder
+                url = (root / url2pathname(urlsplit(url).path.removeprefix(urlsplit(published).path))).as_uri()
             if not Path(url2pathname(urlsplit(url).path)).resolve().is_relative_to(root):
                 raise ValueError(f"{url} is outside the built site")
             return super().fetch(url, headers)
@@ -33,7 +42,9 @@ def html_to_pdf(html_file: Path, pdf_file: Path, site_dir: Path) -> None:
     level = weasyprint_log.level
     weasyprint_log.setLevel(logging.ERROR)
     try:
-        document = HTML(filename=str(html_file), url_fetcher=SiteOnly(allowed_protocols={"file"})).render()
+        document = HTML(
+            filename=str(html_file), base_url=base_url, url_fetcher=SiteOnly(allowed_protocols={"file"})
+        ).render()
         pdf_file.parent.mkdir(parents=True, exist_ok=True)
         document.write_pdf(str(pdf_file))
     finally:

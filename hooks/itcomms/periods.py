@@ -7,6 +7,7 @@ labelled "2026/27"; its first quarter, April to June 2026, is ``2026-q1``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,6 +34,14 @@ class FiscalYear:
 
     def contains(self, day: date) -> bool:
         return self.start <= day < self.end
+
+    def months(self) -> tuple[date, ...]:
+        """The first day of each of its twelve months, in order."""
+        first = self.year * 12 + self.start_month - 1
+        return tuple(date((first + offset) // 12, (first + offset) % 12 + 1, 1) for offset in range(12))
+
+    def quarters(self) -> tuple[Quarter, ...]:
+        return tuple(Quarter(self.year, number, self.start_month) for number in range(1, 5))
 
     @classmethod
     def of(cls, day: date, start_month: int = 1) -> FiscalYear:
@@ -89,3 +98,21 @@ class Quarter:
 def month_key(day: date) -> str:
     """How files and addresses name a month: 2026-03."""
     return f"{day.year:04d}-{day.month:02d}"
+
+
+def period_start(key: str, start_month: int = 1) -> date | None:
+    """The first day of a KPI or ticket period: a month (2026-03) or a fiscal quarter (2026-q1).
+
+    None for a key that is neither (the models report those).
+    """
+    if re.fullmatch(r"[0-9]{4}-q[1-4]", key):
+        return Quarter.parse(key, start_month).start
+    if re.fullmatch(r"[0-9]{4}-(?:0[1-9]|1[0-2])", key):
+        return date(int(key[:4]), int(key[5:]), 1)
+    return None
+
+
+def fiscal_year_of_period(key: str, start_month: int = 1) -> FiscalYear | None:
+    """The fiscal year a month or quarter key falls in."""
+    start = period_start(key, start_month)
+    return None if start is None else FiscalYear.of(start, start_month)

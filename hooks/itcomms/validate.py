@@ -27,9 +27,11 @@ from . import error_messages, plain_language
 from .content_types import CONTENT_TYPES_BY_KIND, identify
 from .models import ContentFile, Identity, Maintenance, SiteSettings
 from .models.fields import ITEM_KINDS
+from .periods import FiscalYear
 from .problems import Problem, Severity
 from .references import Reference, docs_files, nested_models, references
 from .yaml_source import SourceMap, YamlDocument, load_yaml
+from .year_content import years_with_content
 
 _SITE_DEFINED = {
     "unit": "business unit",
@@ -97,6 +99,7 @@ def check_content(project_dir: Path) -> ContentCheck:
     result.problems.extend(_links_to_drafts(result))
     result.problems.extend(_missing_docs_files(result, project_dir / "docs"))
     result.problems.extend(_overlapping_maintenance(result))
+    result.problems.extend(_reports_without_content(result))
     result.advice = plain_language.advice(result.items)
     result.problems.extend(result.advice)
     result.problems.sort()
@@ -268,6 +271,25 @@ def _overlapping_maintenance(check: ContentCheck) -> Iterator[Problem]:
                     )
             if latest is None or window.end > latest[1].end:
                 latest = (loaded, window)
+
+
+def _reports_without_content(check: ContentCheck) -> Iterator[Problem]:
+    """A report for a year nothing happened in would be an empty page: say so instead."""
+    settings = next((loaded.item for loaded in check.items if isinstance(loaded.item, SiteSettings)), None)
+    if settings is None:
+        return
+    years = years_with_content((loaded.item for loaded in check.items), settings)
+    for loaded in check.of_kind("report"):
+        year = FiscalYear(int(loaded.identity.id), settings.fiscal_year_start)
+        if year.year not in years:
+            yield Problem(
+                loaded.identity.file,
+                1,
+                1,
+                "",
+                f"there is nothing to report for {year.label}: no accomplishment, award, talk, incident, survey, "
+                "KPI value or ticket count falls in it; add the year's content first, or check the file name",
+            )
 
 
 def _describe_reference(kind: str, target: str) -> str:

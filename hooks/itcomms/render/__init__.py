@@ -63,7 +63,7 @@ RENDERERS: tuple[Renderer, ...] = (
 )
 THEME_CONTEXT: tuple[ThemeContext, ...] = (status_banner.context,)
 PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips,)
-AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf,)
+AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf, annual_report.make_pdfs)
 
 
 @dataclass(frozen=True)

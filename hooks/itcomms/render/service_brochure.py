@@ -36,6 +36,5 @@ def write_pdf(site: Site, site_dir: Path) -> Iterator[Problem | str]:
     if not site.options.pdf:
         yield f"{addresses.BROCHURE_PDF} not made: PDFs are turned off (ITCOMMS_PDF=0)"
         return
-    html_to_pdf(
-        site_dir / addresses.url(addresses.BROCHURE) / "index.html", site_dir / addresses.BROCHURE_PDF, site_dir
-    )
+    brochure_page = site_dir / addresses.url(addresses.BROCHURE) / "index.html"
+    html_to_pdf(brochure_page, site_dir / addresses.BROCHURE_PDF, site_dir, site.options.site_url)
