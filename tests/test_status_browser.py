@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from browser import chromium, serve, visit
 from support import MINIMAL_CONTENT, build_site, make_project
@@ -47,8 +47,7 @@ def test_banner_shows_the_active_incident_on_every_page(browser: Browser, base_u
     assert "Driver handheld app" in text and "since 24 November 2026, 07:40 GMT" in text
     assert "Email security update" in text  # starts within 7 days
     banner.get_by_role("link", name="Delivery photos slow to upload").click()
-    visited.page.wait_for_load_state()
-    assert visited.page.url == base_url + "status/incidents/delivery-photos-slow/"
+    expect(visited.page).to_have_url(base_url + "status/incidents/delivery-photos-slow/")
     assert visited.console_errors == []
 
 
@@ -80,6 +79,7 @@ def test_history_filter_works_without_a_request(browser: Browser, base_url: str)
     # (Chromium fetches the favicon again when the address changes: not a request for data.)
     page.on("request", lambda request: requests.append(request.url) if request.resource_type in FETCHES else None)
     page.select_option("#status-filter-service", "email")
+    expect(page.locator("#incident-delivery-photos-slow")).to_be_hidden()  # the filter script has run
     visible = [entry.get_attribute("id") for entry in entries.all() if entry.is_visible()]
     assert "incident-emails-to-customers-rejected" in visible
     assert "incident-delivery-photos-slow" not in visible
@@ -89,7 +89,7 @@ def test_history_filter_works_without_a_request(browser: Browser, base_url: str)
     assert page.locator(".status-filter__count").inner_text().startswith(f"Showing {len(visible)} of {total} entries")
     assert page.url.endswith("status/?service=email")
     page.select_option("#status-filter-service", "")
-    assert sum(entry.is_visible() for entry in entries.all()) == total
+    expect(page.locator("ul.status-history > li:visible")).to_have_count(total)
     assert requests == []
 
 
