@@ -47,7 +47,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ClockError as error:
         raise PluginError(str(error)) from None
     _log(build.warnings)
-    _log([str(note) for note in build.advice])
     config[_BUILD] = build
     return config
 

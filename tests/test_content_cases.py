@@ -47,10 +47,10 @@ def test_case(case_file: Path, tmp_path: Path) -> None:
     case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
     shutil.copytree(MINIMAL_CONTENT, tmp_path / "content")
     apply_case(case, tmp_path / "content")
-    found = [str(problem) for problem in check_content(tmp_path).problems]
+    found = [str(problem) for problem in check_content(tmp_path, advice=True).problems]
     assert found == case["expect"]
 
 
 def test_minimal_fixture_is_valid() -> None:
-    check = check_content(MINIMAL_CONTENT.parent)
+    check = check_content(MINIMAL_CONTENT.parent, advice=True)
     assert [str(problem) for problem in check.problems] == []

@@ -24,16 +24,14 @@ _FALSE_WORDS = {"0", "false", "no", "off"}
 
 @dataclass(frozen=True)
 class Build:
-    """A site ready to render, the warnings its content raised, and plain-language advice.
+    """A site ready to render, and the warnings its content raised.
 
-    Advice (an acronym the glossary lacks, a summary too long) is logged as a
-    note, so a strict build does not fail on it; ``scripts/validate --strict``
-    is the way to fail on it.
+    Plain-language advice (an acronym the glossary lacks, a summary too long)
+    is for authors: ``scripts/validate`` gives it, the build does not spend time on it.
     """
 
     site: Site
     warnings: tuple[Problem, ...]
-    advice: tuple[Problem, ...] = ()
 
     def render(self) -> render.Rendered:
         """Every generated page and file, and the warnings rendering raised."""
@@ -70,5 +68,4 @@ def load_build(project_dir: Path, site_url: str, environ: Mapping[str, str]) -> 
     settings = next(loaded.item for loaded in check.items if isinstance(loaded.item, SiteSettings))
     now = build_now(environ, ZoneInfo(settings.timezone))
     site = assemble(check, now, options_from_environment(site_url, environ, project_dir / ".cache" / "itcomms"))
-    warnings = tuple(problem for problem in check.problems if not problem.is_error and problem not in check.advice)
-    return Build(site, warnings, tuple(check.advice))
+    return Build(site, tuple(problem for problem in check.problems if not problem.is_error))

@@ -9,7 +9,8 @@ Three layers, each reported with file, line and column:
    a warning, maintenance windows overlapping on one service) or name a file
    under ``docs/`` that is not there (a video, its captions);
 
-then plain-language advice (see plain_language.py): warnings, never errors.
+then, when asked (``scripts/validate`` asks; the build does not), plain-language
+advice (see plain_language.py): warnings, never errors.
 """
 
 from __future__ import annotations
@@ -60,8 +61,6 @@ class ContentCheck:
     problems: list[Problem] = field(default_factory=list)
     identities: list[Identity] = field(default_factory=list)
     """Every file whose path names an item, readable or not: other files may refer to them."""
-    advice: list[Problem] = field(default_factory=list)
-    """The plain-language warnings among ``problems``: the build logs them as notes, not warnings."""
 
     @property
     def ok(self) -> bool:
@@ -71,8 +70,8 @@ class ContentCheck:
         return [loaded for loaded in self.items if loaded.identity.kind == kind]
 
 
-def check_content(project_dir: Path) -> ContentCheck:
-    """Load and validate everything under ``project_dir/content``."""
+def check_content(project_dir: Path, *, advice: bool = False) -> ContentCheck:
+    """Load and validate everything under ``project_dir/content``; with ``advice``, plain-language warnings too."""
     result = ContentCheck()
     content_dir = project_dir / "content"
     if not content_dir.is_dir():
@@ -100,8 +99,8 @@ def check_content(project_dir: Path) -> ContentCheck:
     result.problems.extend(_missing_docs_files(result, project_dir / "docs"))
     result.problems.extend(_overlapping_maintenance(result))
     result.problems.extend(_reports_without_content(result))
-    result.advice = plain_language.advice(result.items)
-    result.problems.extend(result.advice)
+    if advice:
+        result.problems.extend(plain_language.advice(result.items))
     result.problems.sort()
     return result
 

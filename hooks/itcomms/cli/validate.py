@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     args = parser.parse_args(argv)
 
-    check = check_content(args.project.resolve())
+    check = check_content(args.project.resolve(), advice=True)
     for problem in check.problems:
         print(format_github(problem) if args.format == "github" else str(problem))  # noqa: T201
     errors = sum(problem.is_error for problem in check.problems)
