@@ -7,7 +7,7 @@ outputs, never stored by authors twice.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -40,6 +40,7 @@ from .validate import ContentCheck
 from .yaml_source import DataPath, Position, SourceMap
 
 Item = TypeVar("Item", bound=ContentFile)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,21 @@ class Site:
     """By (unit id, quarter like 2026-q1)."""
     sources: Mapping[str, SourceMap] = field(default_factory=lambda: MappingProxyType({}))
     """Where each value of each file came from, by file (content/…), so warnings raised while rendering have a position."""
+
+    derived: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Values worked out from the content, kept for the rest of this build (see ``once``)."""
+
+    def once(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out the first time ``key`` is asked for in this build and remembered after.
+
+        For what several outputs ask of the same content (a service's outages, an
+        item's years): it lives and dies with this ``Site``, so nothing carries
+        over to the next build.
+        """
+        if key not in self.derived:
+            self.derived[key] = compute()
+        value: T = self.derived[key]
+        return value
 
     def position(self, item: ContentFile, path: DataPath = ()) -> Position:
         """Where a value of an item's file is (the nearest parent when it was left out; 1:1 when unknown)."""

@@ -29,14 +29,26 @@ _LINK = re.compile(r'<a href="([^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
 
 
 class MarkdownRenderer:
-    """Converts Markdown fields; one per build, reused for every field."""
+    """Converts Markdown fields; one per build, reused for every field.
+
+    The same text shows in many places (an incident update on the status page,
+    its incident page, two feeds per service it touched, a newsletter), so each
+    text is converted once per build and remembered for the rest of it.
+    """
 
     def __init__(self) -> None:
         self._markdown = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+        self._converted: dict[tuple[str, str | None], str] = {}
 
     def html(self, text: str, base_url: str | None = None) -> str:
         """Markdown as sanitised HTML; with ``base_url`` (the address of the page the text is on), every link is
         made absolute, for places read away from that page: feeds and emails."""
+        key = (text, base_url)
+        if key not in self._converted:
+            self._converted[key] = self._convert(text, base_url)
+        return self._converted[key]
+
+    def _convert(self, text: str, base_url: str | None) -> str:
         self._markdown.reset()
         rendered = self._markdown.convert(text)
         cleaned = nh3.clean(

@@ -143,8 +143,12 @@ def elapsed(start: datetime, end: datetime) -> timedelta:
     return end.astimezone(UTC) - start.astimezone(UTC)
 
 
-def outages(site: Site, service_id: str) -> list[Outage]:
+def outages(site: Site, service_id: str) -> tuple[Outage, ...]:
     """The service's counted downtime, oldest first, with overlaps merged and planned windows cut out (in UTC)."""
+    return site.once(("outages", service_id), lambda: tuple(_outages(site, service_id)))
+
+
+def _outages(site: Site, service_id: str) -> list[Outage]:
     planned = [
         (window.start.astimezone(UTC), window.end.astimezone(UTC))
         for window in site.maintenance_by_service.get(service_id, ())

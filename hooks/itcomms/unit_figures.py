@@ -90,14 +90,24 @@ def services_used(site: Site, unit_id: str) -> tuple[Service, ...]:
 
 def incidents_touching(site: Site, unit_id: str, start: datetime, end: datetime) -> tuple[Incident, ...]:
     """Incidents under way at some moment in [start, end) that affected a service the unit uses; newest first."""
-    used = {service.id for service in services_used(site, unit_id)}
     return tuple(
         incident
-        for incident in site.incidents
-        if incident.start < end
-        and (incident.end is None or incident.end >= start)
-        and any(service_id in used for service_id in incident.services)
+        for incident in _incidents_of_unit(site, unit_id)
+        if incident.start < end and (incident.end is None or incident.end >= start)
     )
+
+
+def _incidents_of_unit(site: Site, unit_id: str) -> tuple[Incident, ...]:
+    """Every incident that affected a service the unit uses, newest first; worked out once per build, as each of
+    the unit's quarters asks."""
+
+    def touching() -> tuple[Incident, ...]:
+        used = {service.id for service in services_used(site, unit_id)}
+        return tuple(
+            incident for incident in site.incidents if any(service_id in used for service_id in incident.services)
+        )
+
+    return site.once(("incidents of unit", unit_id), touching)
 
 
 def recent_incidents(site: Site, unit_id: str) -> tuple[Incident, ...]:
@@ -107,7 +117,11 @@ def recent_incidents(site: Site, unit_id: str) -> tuple[Incident, ...]:
 
 def accomplishments_for(site: Site, unit_id: str, start: date, end: date) -> tuple[Accomplishment, ...]:
     """What IT delivered for the unit from ``start`` up to (not including) ``end``; newest first."""
-    return tuple(item for item in site.accomplishments if unit_id in item.business_units and start <= item.date < end)
+    served = site.once(
+        ("accomplishments for unit", unit_id),
+        lambda: tuple(item for item in site.accomplishments if unit_id in item.business_units),
+    )
+    return tuple(item for item in served if start <= item.date < end)
 
 
 def current_fiscal_year(site: Site) -> FiscalYear:

@@ -47,7 +47,7 @@ from .models import (
 from .models.survey import Action, Question, Quote
 from .periods import FiscalYear, month_key
 from .service_status import availability_between
-from .year_content import years_of, years_with_content
+from .year_content import years_of
 
 WORST_INCIDENTS = 3
 """How many of the year's worst incidents the report names."""
@@ -210,7 +210,7 @@ def review(site: Site, report: Report) -> YearInReview:
     """The year ``report`` covers, in figures."""
     year = fiscal_year(site, report)
     previous_year = FiscalYear(year.year - 1, year.start_month)
-    has_previous = previous_year.year in years_with_content(_reported_items(site), site.settings)
+    has_previous = any(previous_year.year in _years(site, item) for item in _reported_items(site))
     availability = _availability(site, year, previous_year if has_previous else None)
     accomplishments = _in_year(site, site.accomplishments, year)
     surveys = _in_year(site, site.surveys, year)
@@ -345,7 +345,12 @@ def _meets(metric: Metric, value: float) -> bool:
 
 
 def _in_year(site: Site, items: Iterable[Item], year: FiscalYear) -> list[Item]:
-    return [item for item in items if year.year in years_of(item, site.settings)]
+    return [item for item in items if year.year in _years(site, item)]
+
+
+def _years(site: Site, item: ContentFile) -> set[int]:
+    """``years_of``, once per item per build: every year's report asks it of every item."""
+    return site.once(("years", item.source_file), lambda: years_of(item, site.settings))
 
 
 def _by_date(item: Accomplishment | Award | Talk) -> tuple[date, str]:
