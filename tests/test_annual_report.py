@@ -263,7 +263,7 @@ def test_without_pdfs_the_log_says_so_and_no_page_links_one(tmp_path: Path, capl
     caplog.set_level(logging.INFO)
     _, warnings = minimal_site(tmp_path, ITCOMMS_PDF="0")
     assert warnings == []
-    assert "Annual report PDFs not made: ITCOMMS_PDF is off" in caplog.messages
+    assert "report/2026/annual-report-2026.pdf not made: PDFs are turned off (ITCOMMS_PDF=0)" in caplog.messages
     assert not list((tmp_path / "site").rglob("*.pdf"))
     for name in ("report/index.html", "report/2026/index.html"):
         assert ".pdf" not in (tmp_path / "site" / name).read_text(encoding="utf-8")

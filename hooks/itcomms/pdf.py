@@ -14,6 +14,11 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 
+def turned_off(*pdf_paths: str) -> str:
+    """The note a build logs instead of making PDFs, so nobody wonders where they went."""
+    return f"{', '.join(pdf_paths)} not made: PDFs are turned off (ITCOMMS_PDF=0)"
+
+
 def html_to_pdf(html_file: Path, pdf_file: Path, site_dir: Path, site_url: str) -> None:
     """Render one built page to a PDF (vector, text selectable, bookmarks from headings).
 

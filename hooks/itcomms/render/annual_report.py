@@ -16,7 +16,7 @@ from .. import addresses
 from ..assemble import Site
 from ..charts import Chart, Series
 from ..models import Impact, PeriodLength
-from ..pdf import html_to_pdf
+from ..pdf import html_to_pdf, turned_off
 from ..problems import Problem
 from ..year_in_review import KpiYear, YearInReview, review
 from .outputs import Output
@@ -49,7 +49,7 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
 def make_pdfs(site: Site, site_dir: Path) -> Iterator[Problem | str]:
     """Each year's PDF, from its built page (an ``AFTER_BUILD`` step)."""
     if not site.options.pdf:
-        yield "Annual report PDFs not made: ITCOMMS_PDF is off"
+        yield turned_off(*(addresses.report_pdf(year) for year in site.reports))
         return
     for year in site.reports:
         page = PurePosixPath(addresses.report(year)).with_suffix(".html")

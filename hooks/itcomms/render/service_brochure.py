@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .. import addresses
 from ..assemble import Site
-from ..pdf import html_to_pdf
+from ..pdf import html_to_pdf, turned_off
 from ..problems import Problem
 from .outputs import Page
 from .service_facts import ServiceFacts, by_category, retired
@@ -34,7 +34,7 @@ def page(site: Site, templates: Templates, facts: Mapping[str, ServiceFacts]) ->
 def write_pdf(site: Site, site_dir: Path) -> Iterator[Problem | str]:
     """After the build: the brochure's PDF, or a note in the build log that PDFs are off."""
     if not site.options.pdf:
-        yield f"{addresses.BROCHURE_PDF} not made: PDFs are turned off (ITCOMMS_PDF=0)"
+        yield turned_off(addresses.BROCHURE_PDF)
         return
     brochure_page = site_dir / addresses.url(addresses.BROCHURE) / "index.html"
     html_to_pdf(brochure_page, site_dir / addresses.BROCHURE_PDF, site_dir, site.options.site_url)
