@@ -19,6 +19,7 @@ import json
 import os
 import re
 from dataclasses import asdict, dataclass
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Literal
 
@@ -85,9 +86,8 @@ class Charts:
 
     @staticmethod
     def _digest(chart: Chart) -> str:
-        import matplotlib
-
-        shaped_by = {"chart": asdict(chart), "style": _STYLE_VERSION, "matplotlib": matplotlib.__version__}
+        # The installed version from its metadata: importing matplotlib to ask would cost more than a cached chart saves.
+        shaped_by = {"chart": asdict(chart), "style": _STYLE_VERSION, "matplotlib": version("matplotlib")}
         return hashlib.sha256(json.dumps(shaped_by, sort_keys=True).encode()).hexdigest()[:32]
 
 

@@ -22,6 +22,7 @@ from ..assemble import Site
 from ..content_types import CONTENT_TYPES, ContentType
 from ..field_reference import FieldDoc, field_docs
 from ..schemas import schema_line
+from . import templating
 from .outputs import Output
 from .templating import TEMPLATE_DIR, Templates, escape_text
 
@@ -73,8 +74,9 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
 
 def examples(site: Site) -> list[Example]:
     """A filled-in example of every kind of item, in the order of the content types, using the site's own ids."""
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR / "examples"),
+    environment = templating.environment(
+        site.options.cache_dir,
+        jinja2.FileSystemLoader(TEMPLATE_DIR / "examples"),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -28,6 +28,7 @@ from .. import addresses
 from ..assemble import Site
 from ..newsletter_contents import Entry, Issue, month_label
 from ..problems import Problem, Severity
+from . import templating
 from .outputs import Artefact
 from .templating import TEMPLATE_DIR, Templates
 
@@ -128,8 +129,9 @@ def words_before_read_more(text: str) -> int:
 
 def _text_environment(templates: Templates) -> jinja2.Environment:
     """Templates for plain text: nothing escaped, Markdown fields flattened to text."""
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+    environment = templating.environment(
+        templates.site.options.cache_dir,
+        jinja2.FileSystemLoader(TEMPLATE_DIR),
         autoescape=False,
         finalize=lambda value: "" if value is None else value,
         undefined=jinja2.StrictUndefined,

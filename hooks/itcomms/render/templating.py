@@ -7,6 +7,7 @@ go through the ``md`` filter, which renders and sanitises them.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from datetime import date, datetime, tzinfo
 from pathlib import Path
@@ -61,6 +62,24 @@ def moment_words(value: datetime, timezone: tzinfo) -> str:
     return f"{day_words(local, timezone)}, {local:%H:%M} {local.tzname()}"
 
 
+def environment(cache_dir: Path | None, loader: jinja2.BaseLoader, **settings: Any) -> jinja2.Environment:
+    """A Jinja environment whose compiled templates are kept in ``cache_dir`` between builds.
+
+    Jinja checks each kept template against its source, so an edited template
+    is compiled again. How a template compiles also depends on the
+    environment's settings (escaping above all), which Jinja does not check:
+    each set of settings keeps its own folder.
+    """
+    bytecode_cache = None
+    if cache_dir is not None:
+        described = sorted((name, getattr(value, "__qualname__", repr(value))) for name, value in settings.items())
+        fingerprint = hashlib.sha256(repr(described).encode())
+        folder = cache_dir / "templates" / fingerprint.hexdigest()[:16]
+        folder.mkdir(parents=True, exist_ok=True)
+        bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    return jinja2.Environment(loader=loader, bytecode_cache=bytecode_cache, **settings)
+
+
 class Templates:
     """Renders page templates with the site's filters; created once per build."""
 
@@ -69,8 +88,9 @@ class Templates:
         self.markdown = MarkdownRenderer()
         cache_dir = site.options.cache_dir
         self.charts = Charts(cache_dir / "charts" if cache_dir else None)
-        self.environment = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        self.environment = environment(
+            cache_dir,
+            jinja2.FileSystemLoader(TEMPLATE_DIR),
             autoescape=True,
             finalize=_finalize,
             undefined=jinja2.StrictUndefined,
