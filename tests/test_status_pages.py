@@ -290,6 +290,14 @@ def test_demo_status_json_validates(demo_site: Path) -> None:
     assert "email-security-update" in [window["id"] for window in document["scheduled_maintenances"]]
 
 
+def test_search_finds_incidents_on_their_own_pages_not_again_in_the_history(demo_site: Path) -> None:
+    index = json.loads((demo_site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {entry["location"].split("#")[0] for entry in index["docs"]}
+    assert "status/incidents/delivery-photos-slow/" in locations
+    assert "status/" in locations
+    assert not [location for location in locations if location.startswith("status/history/")]
+
+
 STATUS_PAGES = [
     "status/index.html",
     "status/history/2025/index.html",

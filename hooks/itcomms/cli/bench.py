@@ -188,8 +188,15 @@ def peer_python(cache: Path) -> Path:
     venv = cache / "bench-peer-venv"
     python = venv / "bin" / "python"
     if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", *PEER_PACKAGES], check=True)
+        for command in (
+            [sys.executable, "-m", "venv", str(venv)],
+            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *PEER_PACKAGES],
+        ):
+            # pip's chatter would break up the table; it is shown only when the install fails.
+            done = subprocess.run(command, capture_output=True, text=True)
+            if done.returncode:
+                sys.stderr.write(done.stdout + done.stderr)
+                done.check_returncode()
     return python
 
 
