@@ -26,7 +26,6 @@ from .glossary_terms import TermFinder
 from .models import Glossary, Newsletter, SiteSettings
 from .models.site import PlainLanguage
 from .problems import Problem, Severity
-from .references import prose
 from .yaml_source import DataPath, Position
 
 if TYPE_CHECKING:
@@ -85,7 +84,7 @@ def advice(items: Sequence[LoadedItem]) -> list[Problem]:
     jargon = [(_phrase_pattern(phrase, re.IGNORECASE), plainer) for phrase, plainer in settings.jargon.items()]
     found: list[Problem] = []
     for loaded in items:
-        for value in prose(loaded.item):
+        for value in loaded.marks.prose:
             if isinstance(loaded.item, SiteSettings) and value.path[:1] == ("plain_language",):
                 continue  # the jargon list names jargon
             field = _Field(loaded, value.path, value.text, _NOT_PROSE.sub(_blank, value.text))

@@ -30,7 +30,7 @@ from .models import ContentFile, Identity, Maintenance, SiteSettings
 from .models.fields import ITEM_KINDS
 from .periods import FiscalYear
 from .problems import Problem, Severity
-from .references import Reference, docs_files, nested_models, references
+from .references import Marks, Reference, marks
 from .yaml_source import SourceMap, YamlDocument, load_yaml
 from .year_content import years_with_content
 
@@ -49,8 +49,10 @@ class LoadedItem:
     identity: Identity
     item: ContentFile
     source: SourceMap
-    text: str = ""
+    text: str
     """The file's text, so a warning can point at a word inside a value."""
+    marks: Marks
+    """Its models, references, files and prose, found in one walk."""
 
 
 @dataclass
@@ -136,8 +138,9 @@ def _load_file(
     except ValidationError as error:
         problems.extend(_model_problems(error, model, document))
         return None
-    problems.extend(_findings(item, document))
-    return LoadedItem(identity, item, document.source, document.text)
+    item_marks = marks(item)
+    problems.extend(_findings(item_marks, document))
+    return LoadedItem(identity, item, document.source, document.text, item_marks)
 
 
 def _model_problems(error: ValidationError, model: type[ContentFile], document: YamlDocument) -> Iterator[Problem]:
@@ -148,8 +151,8 @@ def _model_problems(error: ValidationError, model: type[ContentFile], document: 
         yield Problem(document.file, position.line, position.column, _dotted(path), text)
 
 
-def _findings(item: ContentFile, document: YamlDocument) -> Iterator[Problem]:
-    for prefix, model in nested_models(item):
+def _findings(item_marks: Marks, document: YamlDocument) -> Iterator[Problem]:
+    for prefix, model in item_marks.models:
         for finding in model.findings():
             path = (*prefix, *finding.path)
             position = document.source.locate(path)
@@ -203,7 +206,7 @@ def _unknown_references(check: ContentCheck) -> Iterator[Problem]:
                 "",
                 f"the folder '{loaded.identity.unit}' names no business unit in site.yaml; {hint}",
             )
-        for reference in references(loaded.item):
+        for reference in loaded.marks.references:
             kind, target = _target(reference)
             if target in ids.get(kind, set()) or (kind in _SITE_DEFINED and not has_site):
                 continue
@@ -227,7 +230,7 @@ def _target(reference: Reference) -> tuple[str, str]:
 def _missing_docs_files(check: ContentCheck, docs_dir: Path) -> Iterator[Problem]:
     """Files that content names under docs/ must be there, or the page would link to nothing."""
     for loaded in check.items:
-        for reference in docs_files(loaded.item):
+        for reference in loaded.marks.files:
             if not (docs_dir / reference.target).is_file():
                 position = loaded.source.locate(reference.path)
                 yield Problem(
@@ -310,7 +313,7 @@ def _links_to_drafts(check: ContentCheck) -> Iterator[Problem]:
     for loaded in check.items:
         if _is_draft(loaded.item):
             continue
-        for reference in references(loaded.item):
+        for reference in loaded.marks.references:
             kind, target = _target(reference)
             if (kind, target) in drafts:
                 yield _reference_problem(
