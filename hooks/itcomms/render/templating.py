@@ -46,7 +46,14 @@ def _finalize(value: Any) -> Any:
 
 def relative_link(from_path: str, to_path: str) -> str:
     """A link from one source page to another page or file, relative so the site works under any prefix."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    # What posixpath.relpath gives for these normalised, docs-relative paths, without its calls to
+    # os.getcwd(): tens of thousands of links are made per build.
+    here = [part for part in posixpath.dirname(from_path).split("/") if part]
+    there = to_path.split("/")
+    shared = 0
+    while shared < min(len(here), len(there)) and here[shared] == there[shared]:
+        shared += 1
+    return "/".join([".."] * (len(here) - shared) + there[shared:]) or "."
 
 
 def day_words(value: date | datetime, timezone: tzinfo) -> str:
