@@ -329,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{'size':>5} {'files':>6} {'pages':>6} {'build s':>8} {'peak MiB':>9} {'floor s':>8} {'vs floor':>9} "
             f"{'same s':>7} {'vs same':>8} {'peer s':>7} {'vs peer':>8} {'search KiB':>11}"
         )
-        baseline: tuple[int, float] | None = None
+        baseline: tuple[str, int, float] | None = None
         for preset in args.sizes.split(","):
             project = make_project(work / preset / "ours")
             files = generate(project, PRESETS[preset])
@@ -352,11 +352,13 @@ def main(argv: list[str] | None = None) -> int:
                 f"{ours.seconds / floor.seconds:>8.2f}x {same.seconds:>7.2f} {ours.seconds / same.seconds:>7.2f}x "
                 f"{peer_text:>7} {ratio_text:>8} {search_kib:>11.0f}"
             )
-            if preset == "1y":
-                baseline = (files, ours.seconds)
-            elif baseline and preset == "10y":
+            if baseline is None:
+                baseline = (preset, files, ours.seconds)
+            else:
+                first, first_files, first_seconds = baseline
                 say(
-                    f"      scaling 10y/1y: time {ours.seconds / baseline[1]:.1f}x for {files / baseline[0]:.1f}x the files"
+                    f"      scaling {preset}/{first}: time {ours.seconds / first_seconds:.1f}x "
+                    f"for {files / first_files:.1f}x the files"
                 )
 
         demo = make_project(work / "demo")
