@@ -139,6 +139,16 @@ def test_headline_figures_match_the_raw_content(demo_site: Path, year: int) -> N
         assert figure(document, "availability", "change") == f"no data for {year - 1}"
 
 
+def test_home_page_shows_this_year_so_far_and_links_its_report(demo_site: Path) -> None:
+    home = lxml.html.parse(str(demo_site / "index.html")).getroot()
+    expected = expected_figures(NOW.year)
+    assert f"{NOW.year} in numbers" in text_of(home)
+    assert figure(home, "delivered", "value") == str(expected["delivered"])
+    assert figure(home, "money-saved", "value") == f"£{round(expected['money']):,}"
+    assert figure(home, "availability", "value") == f"{expected['met']} of {len(expected['availability'])}"
+    assert home.xpath(f"//a[@href='report/{NOW.year}/']")
+
+
 @pytest.mark.parametrize("year", REPORT_YEARS)
 def test_reliability_is_told_from_the_raw_content(demo_site: Path, year: int) -> None:
     document = page(demo_site, year)

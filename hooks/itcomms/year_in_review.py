@@ -207,7 +207,11 @@ def fiscal_year(site: Site, report: Report) -> FiscalYear:
 
 
 def review(site: Site, report: Report) -> YearInReview:
-    """The year ``report`` covers, in figures."""
+    """The year ``report`` covers, in figures; worked out once per build (the report and the home page ask)."""
+    return site.once(("year in review", report.id), lambda: _review(site, report))
+
+
+def _review(site: Site, report: Report) -> YearInReview:
     year = fiscal_year(site, report)
     previous_year = FiscalYear(year.year - 1, year.start_month)
     has_previous = any(previous_year.year in _years(site, item) for item in _reported_items(site))

@@ -1,10 +1,12 @@
-"""The home page: what IT is, what is new, where to go next."""
+"""The home page: what IT is, what is new, the year in a few figures, where to go next."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ..assemble import Site
+from ..year_in_review import YearInReview, review
+from .annual_report import Words
 from .outputs import Output
 from .templating import Templates
 
@@ -12,4 +14,17 @@ from .templating import Templates
 def render(site: Site, templates: Templates) -> Iterator[Output]:
     highlights = [item for item in site.accomplishments if item.highlight][:3]
     latest = next((issue for issue in site.newsletters if not issue.draft), None)
-    yield templates.page("home.md.j2", "index.md", highlights=highlights, latest_newsletter=latest)
+    yield templates.page(
+        "home.md.j2",
+        "index.md",
+        highlights=highlights,
+        latest_newsletter=latest,
+        year=_year_in_numbers(site),
+        words=Words(site),
+    )
+
+
+def _year_in_numbers(site: Site) -> YearInReview | None:
+    """The newest report's year that has begun (next year's report may be drafted early)."""
+    years = (review(site, report) for report in site.reports.values())
+    return next((year for year in years if year.has_begun), None)
