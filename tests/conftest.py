@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
+from browser import chromium, serve
 from support import DEMO_CONTENT, build_site, make_project
 
 
@@ -19,3 +22,17 @@ def demo_site(demo_project: Path) -> Path:
     warnings = build_site(demo_project, site_dir)
     assert warnings == []
     return site_dir
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium, one per test module."""
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="module")
+def base_url(demo_site: Path) -> Iterator[str]:
+    """The demo site served on a free loopback port."""
+    with serve(demo_site) as url:
+        yield url

@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Browser
 
-from browser import chromium, search, serve, visit
+from browser import search, visit
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as instance:
-        yield instance
-
-
-@pytest.fixture(scope="module")
-def base_url(demo_site: Path) -> Iterator[str]:
-    with serve(demo_site) as url:
-        yield url
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

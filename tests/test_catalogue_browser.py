@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from browser import chromium, search, serve, visit
+from browser import search, visit
 from itcomms import addresses
 from itcomms.assemble import Site
 from itcomms.models import Lifecycle
@@ -17,18 +14,6 @@ from support import REPO, load_site
 pytestmark = pytest.mark.browser
 
 CATALOGUE = addresses.url(addresses.SERVICES)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as instance:
-        yield instance
-
-
-@pytest.fixture(scope="module")
-def base_url(demo_site: Path) -> Iterator[str]:
-    with serve(demo_site) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
-from browser import accessibility_violations, chromium, serve, visit
+from browser import accessibility_violations, visit
 from itcomms import addresses
 from support import DEMO_CONTENT, REPO, load_site
 
@@ -51,18 +51,6 @@ def demo_page_types() -> dict[str, str]:
 
 
 PAGE_TYPES = demo_page_types()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as instance:
-        yield instance
-
-
-@pytest.fixture(scope="module")
-def base_url(demo_site: Path) -> Iterator[str]:
-    with serve(demo_site) as url:
-        yield url
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 from playwright.sync_api import Browser
 
-from browser import chromium, serve, visit
+from browser import serve, visit
 from itcomms.models import Glossary, GlossaryTerm
 from itcomms.render.glossary_tooltips import add_tooltips
 from support import DEMO_CONTENT, MINIMAL_CONTENT, load_site
@@ -131,12 +131,6 @@ def service_page_with_a_term(demo_site: Path) -> str:
         if lxml.html.parse(str(page)).getroot().xpath("//article//abbr[@title]"):
             return page.relative_to(demo_site).as_posix().removesuffix("index.html")
     raise AssertionError("no service page uses a glossary term")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as instance:
-        yield instance
 
 
 @pytest.mark.browser

@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from browser import chromium, serve, visit
+from browser import serve, visit
 from support import MINIMAL_CONTENT, build_site, make_project
 
 pytestmark = pytest.mark.browser
 
 FETCHES = {"document", "fetch", "xhr", "eventsource", "websocket"}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as instance:
-        yield instance
-
-
-@pytest.fixture(scope="module")
-def base_url(demo_site: Path) -> Iterator[str]:
-    with serve(demo_site) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import lxml.html
@@ -12,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser
 from pypdf import PdfReader
 
-from browser import chromium, serve, visit
+from browser import serve, visit
 from itcomms import unit_figures
 from itcomms.assemble import Site
 from itcomms.render import Page, render_site
@@ -230,12 +229,6 @@ def test_fiscal_quarters_and_future_quarters(tmp_path: Path) -> None:
     assert "**October to December 2026** (this quarter had not started when this page was built)" in future
     unit_page = pages["units/sales/index.md"].markdown
     assert unit_page.index("Q4 2025/26") < unit_page.index("Q1 2026/27") < unit_page.index("Q3 2026/27")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as instance:
-        yield instance
 
 
 @pytest.mark.browser
