@@ -74,8 +74,8 @@ def _walk(
         return
     origin, parts = _parts(annotation)
     if origin is Annotated:
-        base, *marks = parts
-        yield from _walk(base, marks, value, path, is_key=is_key)
+        base, *base_marks = parts
+        yield from _walk(base, base_marks, value, path, is_key=is_key)
     elif origin is Union:
         for member in parts:
             yield from _walk(member, (), value, path, is_key=is_key)
