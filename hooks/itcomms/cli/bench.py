@@ -128,6 +128,17 @@ def floor_project(folder: Path, pages: int) -> Path:
 
 
 def same_pages_project(folder: Path, ours: Path) -> Path:
+    """``write_same_pages`` in a child process: rendering in this one would grow it, and a child forked from a
+    large process inherits its peak memory figure, so every later measurement would read too high."""
+    command = [sys.executable, "-m", "itcomms.cli.bench", "--same-pages-of", str(ours), "--into", str(folder)]
+    env = {**os.environ, "PYTHONPATH": str(REPO / "hooks")}
+    finished = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if finished.returncode != 0:
+        raise SystemExit(f"writing the same pages as {ours} failed:\n{finished.stderr[-3000:]}")
+    return folder
+
+
+def write_same_pages(folder: Path, ours: Path) -> None:
     """Our generated pages and files written out as plain files, built by MkDocs + Material with no hooks.
 
     The same Markdown extensions, stylesheets and theme overrides, but for the
@@ -153,7 +164,6 @@ def same_pages_project(folder: Path, ours: Path) -> Path:
     for option in ("hooks", "watch"):
         config.pop(option, None)
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return folder
 
 
 def peer_project(folder: Path, content: Path) -> Path:
@@ -307,7 +317,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-peer", action="store_true", help="skip the blog-plugin comparison")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--serve-rebuild-of", help=argparse.SUPPRESS)
+    parser.add_argument("--same-pages-of", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--into", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+
+    if args.same_pages_of:
+        write_same_pages(args.into, args.same_pages_of)
+        return 0
 
     if args.child:
         figures = child_build(args.child, args.child / "site", serve_rebuild_of=args.serve_rebuild_of)
