@@ -25,10 +25,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from itcomms.build import Build, load_build
 from itcomms.clock import ClockError
+from itcomms.outputs import Page
+from itcomms.pipeline import Build, load_build
 from itcomms.problems import ContentError, Problem
-from itcomms.render import Page
 
 # Under the engine's own logger ("mkdocs", or "properdocs" for that fork), so messages show and --strict counts them.
 log = logging.getLogger(f"{mkdocs.__name__}.hooks.itcomms")

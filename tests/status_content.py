@@ -7,8 +7,8 @@ from typing import Any
 
 import yaml
 
-from itcomms.assemble import Site
-from itcomms.render import Artefact, Page, render_site
+from itcomms.outputs import Artefact, Page, render_site
+from itcomms.site import Site
 
 Update = tuple[str, str, str]
 """(at, state, message)"""

@@ -18,8 +18,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from itcomms.assemble import Site
-from itcomms.build import load_build
+from itcomms.pipeline import load_build
+from itcomms.site import Site
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO_CONTENT = REPO / "content"

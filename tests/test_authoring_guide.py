@@ -14,10 +14,10 @@ import pytest
 import yaml
 
 from itcomms.cli.new import main as new
-from itcomms.content_types import CONTENT_TYPES
-from itcomms.models import ContentModel
-from itcomms.render.authoring_guide import Example, examples
-from itcomms.validate import check_content
+from itcomms.content.kinds import CONTENT_TYPES
+from itcomms.content.models import ContentModel
+from itcomms.content.validate import check_content
+from itcomms.outputs.authoring_guide import Example, examples
 from support import DEMO_CONTENT, MINIMAL_CONTENT, REPO, environment, load_site
 
 CONTENTS = {"demo": DEMO_CONTENT, "minimal": MINIMAL_CONTENT}

@@ -7,8 +7,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from browser import search, visit
 from itcomms import addresses
-from itcomms.assemble import Site
-from itcomms.models import Lifecycle
+from itcomms.content.models import Lifecycle
+from itcomms.site import Site
 from support import REPO, load_site
 
 pytestmark = pytest.mark.browser

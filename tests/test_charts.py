@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from itcomms.charts import Chart, Charts, Series
+from itcomms.rendering.charts import Chart, Charts, Series
 
 CHART = Chart(
     key="kpi-first-time-fix",

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from itcomms.validate import check_content
+from itcomms.content.validate import check_content
 from support import MINIMAL_CONTENT
 
 CASES = sorted((Path(__file__).parent / "content_cases").glob("*.yaml"))

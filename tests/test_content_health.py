@@ -9,10 +9,10 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from itcomms.content_health import content_health, last_complete_period
-from itcomms.models import PeriodLength
-from itcomms.render import content_health_page
-from itcomms.render.templating import Templates
+from itcomms.content.models import PeriodLength
+from itcomms.figures.content_health import content_health, last_complete_period
+from itcomms.outputs import content_health_page
+from itcomms.rendering.templating import Templates
 from support import DEMO_CONTENT, MINIMAL_CONTENT, load_site, write_content
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import feedparser
 
-from itcomms.assemble import Site
-from itcomms.render.feeds import Feed, FeedEntry, render_feed, tag_uri
+from itcomms.rendering.feeds import Feed, FeedEntry, render_feed, tag_uri
+from itcomms.site import Site
 from support import load_site, minimal_project
 
 

@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import Browser
 
 from browser import serve, visit
-from itcomms.models import Glossary, GlossaryTerm
-from itcomms.render.glossary_tooltips import add_tooltips
+from itcomms.content.models import Glossary, GlossaryTerm
+from itcomms.outputs.glossary_tooltips import add_tooltips
 from support import DEMO_CONTENT, MINIMAL_CONTENT, load_site
 
 TERMS = [

@@ -17,9 +17,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from itcomms.content_types import CONTENT_TYPES, ContentType
+from itcomms.content.kinds import CONTENT_TYPES, ContentType
+from itcomms.content.validate import check_content
 from itcomms.problems import Problem
-from itcomms.validate import check_content
 from support import MINIMAL_CONTENT, minimal_project
 
 INCIDENT = "incidents/2026/2026-03-14-email-delays.yaml"

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from itcomms.cli.import_tickets import main
-from itcomms.validate import check_content
+from itcomms.content.validate import check_content
 from support import MINIMAL_CONTENT, REPO, build_site, make_project
 
 SERVICENOW_HEADER = [
@@ -335,7 +335,7 @@ def test_hand_written_and_hand_edited_files_are_protected(project: Path, capsys:
 def test_jira_style_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = make_project(tmp_path / "project", MINIMAL_CONTENT)
     mapping = tmp_path / "jira.yaml"
-    text = (REPO / "hooks/itcomms/cli/ticket_mappings/jira.yaml").read_text(encoding="utf-8")
+    text = (REPO / "hooks/itcomms/tickets/mappings/jira.yaml").read_text(encoding="utf-8")
     units = text[text.index("units:") : text.index("priorities:")]
     mapping.write_text(text.replace(units, "units:\n  Sales team: sales\n"), encoding="utf-8")
     export = tmp_path / "jira.csv"

@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from browser import chromium, serve
-from itcomms.validate import check_content
+from itcomms.content.validate import check_content
 from support import DEMO_CONTENT, build_site, make_project
 
 MARKER = "alert(1)"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from itcomms.cli.new import main, slugify
-from itcomms.content_types import identify
-from itcomms.validate import check_content
+from itcomms.content.kinds import identify
+from itcomms.content.validate import check_content
 from support import MINIMAL_CONTENT, environment
 
 # The fixture already has the 2026 report and 2026-03 newsletter: start these in another period.

@@ -15,9 +15,9 @@ import lxml.html
 import pytest
 
 from browser import chromium, serve, visit
-from itcomms.markdown_html import MarkdownRenderer
-from itcomms.newsletter_contents import Issue, gather, month_label
-from itcomms.render.newsletter_email import words_before_read_more
+from itcomms.figures.newsletter_contents import Issue, gather, month_label
+from itcomms.outputs.newsletter_email import words_before_read_more
+from itcomms.rendering.markdown_html import MarkdownRenderer
 from support import MINIMAL_CONTENT, REPO, BuildFailed, build_site, load_site, make_project, write_content
 
 SITE_URL = "https://intranet.larkspur.example/it/"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pypdf
 
 from browser import serve
-from itcomms.pdf import html_to_pdf
+from itcomms.rendering.pdf import html_to_pdf
 
 
 def test_pdf_reads_only_the_site_and_is_reproducible(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import mkdocs
 import pytest
 
 from itcomms.cli.validate import main as validate
-from itcomms.validate import check_content
+from itcomms.content.validate import check_content
 from support import DEMO_CONTENT, REPO, build_site, make_project
 
 ACRONYM = "ZQX"

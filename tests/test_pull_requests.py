@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
-from itcomms.content_types import CONTENT_TYPES, identify
-from itcomms.schemas import EDITOR_SETTINGS, PRE_COMMIT_CONFIG, SCHEMA_FOLDER, tool_configs
+from itcomms.content.kinds import CONTENT_TYPES, identify
+from itcomms.content.schemas import EDITOR_SETTINGS, PRE_COMMIT_CONFIG, SCHEMA_FOLDER, tool_configs
 from support import DEMO_CONTENT, MINIMAL_CONTENT, REPO, make_project
 
 WORKFLOW = REPO / ".github" / "workflows" / "content.yml"

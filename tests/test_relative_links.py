@@ -7,7 +7,7 @@ import posixpath
 
 import pytest
 
-from itcomms.render.templating import relative_link
+from itcomms.rendering.templating import relative_link
 
 SOURCES = [
     "index.md",

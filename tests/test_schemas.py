@@ -8,8 +8,8 @@ import jsonschema
 import pytest
 import yaml
 
-from itcomms.content_types import identify
-from itcomms.schemas import SCHEMA_FOLDER, schema_documents, schema_line
+from itcomms.content.kinds import identify
+from itcomms.content.schemas import SCHEMA_FOLDER, schema_documents, schema_line
 from support import DEMO_CONTENT, REPO
 
 CONTENT_FILES = sorted(

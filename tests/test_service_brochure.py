@@ -13,7 +13,7 @@ import pytest
 
 from browser import chromium, serve
 from itcomms import addresses
-from itcomms.models import Lifecycle
+from itcomms.content.models import Lifecycle
 from support import MINIMAL_CONTENT, REPO, build_log, build_site, load_site, make_project
 
 BROCHURE_HTML = addresses.url(addresses.BROCHURE) + "index.html"

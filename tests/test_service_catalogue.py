@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from itcomms import addresses
-from itcomms.assemble import Site
-from itcomms.models import Lifecycle
+from itcomms.content.models import Lifecycle
+from itcomms.site import Site
 from support import REPO, load_site
 
 SITE_URL = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from itcomms.service_status import ServiceState, availability, availability_between, current_status, outages
+from itcomms.figures.service_status import ServiceState, availability, availability_between, current_status, outages
 from support import load_site, minimal_project, write_content
 
 

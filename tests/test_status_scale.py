@@ -7,7 +7,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from itcomms.cli.synthetic import Size, generate
+from itcomms_bench.synthetic import Size, generate
 from status_content import rendered
 from support import load_site
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jinja2
 
-from itcomms.render.templating import environment
+from itcomms.rendering.templating import environment
 
 
 def test_each_set_of_settings_keeps_its_own_compiled_templates(tmp_path: Path) -> None:

@@ -12,9 +12,9 @@ from playwright.sync_api import Browser
 from pypdf import PdfReader
 
 from browser import serve, visit
-from itcomms import unit_figures
-from itcomms.assemble import Site
-from itcomms.render import Page, render_site
+from itcomms.figures import unit_figures
+from itcomms.outputs import Page, render_site
+from itcomms.site import Site
 from support import load_site, minimal_project, write_content
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from itcomms.yaml_source import MAX_DEPTH, MAX_FILE_BYTES, Position, YamlDocument, load_yaml
+from itcomms.content.yaml_source import MAX_DEPTH, MAX_FILE_BYTES, Position, YamlDocument, load_yaml
 
 
 def load(text: str | bytes) -> YamlDocument:

@@ -32,10 +32,10 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from ..models import SiteSettings
-from ..schemas import schema_line
-from ..ticket_import import MissingColumns, TicketImport, TicketMapping, read_mapping, summary_counts
-from ..yaml_source import load_yaml
+from itcomms.content.models import SiteSettings
+from itcomms.content.schemas import schema_line
+from itcomms.content.yaml_source import load_yaml
+from itcomms.tickets.importer import MissingColumns, TicketImport, TicketMapping, read_mapping, summary_counts
 
 DIGEST_PREFIX = "# digest: "
 _NOTE = (

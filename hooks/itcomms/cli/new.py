@@ -22,11 +22,11 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 
-from ..clock import build_now
-from ..models import SiteSettings
-from ..periods import FiscalYear, Quarter, month_key
-from ..schemas import schema_line
-from ..validate import check_content, known_ids
+from itcomms.clock import build_now
+from itcomms.content.models import SiteSettings
+from itcomms.content.schemas import schema_line
+from itcomms.content.validate import check_content, known_ids
+from itcomms.periods import FiscalYear, Quarter, month_key
 
 TEMPLATES = Path(__file__).parent / "new_templates"
 NAMED_BY_PERIOD = ("newsletter", "report", "review", "tickets")

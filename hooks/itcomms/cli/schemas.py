@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..schemas import SCHEMA_FOLDER, schema_documents, tool_configs
+from itcomms.content.schemas import SCHEMA_FOLDER, schema_documents, tool_configs
 
 
 def main(argv: list[str] | None = None) -> int:

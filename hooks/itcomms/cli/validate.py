@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..problems import format_github
-from ..validate import check_content
+from itcomms.content.validate import check_content
+from itcomms.problems import format_github
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,207 @@
+"""Field types shared by every content model: text, links, dates, identifiers and references."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from itcomms.content.models.base import DocsFile, Ref, Shape
+from itcomms.content.text_safety import unsafe_link_reason, unsafe_markup_reason
+
+PLACEHOLDER = "FILL IN"
+"""Text that ``scripts/new`` leaves for an author to replace; it never validates."""
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+MONTH_PATTERN = r"^[0-9]{4}-(?:0[1-9]|1[0-2])$"
+QUARTER_PATTERN = r"^[0-9]{4}-q[1-4]$"
+
+
+def _check_text(value: str) -> str:
+    if value.strip().startswith(PLACEHOLDER):
+        raise PydanticCustomError("placeholder", "still holds the template's placeholder text; write your own")
+    if reason := unsafe_markup_reason(value):
+        raise PydanticCustomError("unsafe_markup", reason)
+    return value
+
+
+def _check_single_line(value: str) -> str:
+    if "\n" in value.strip():
+        raise PydanticCustomError("single_line", "must fit on one line")
+    return value.strip()
+
+
+def _check_link(value: str) -> str:
+    value = value.strip()
+    if reason := unsafe_link_reason(value):
+        raise PydanticCustomError("unsafe_link", reason)
+    if not re.match(r"^(?:https?://[^\s/]+|mailto:[^\s@]+@[^\s@]+|tel:[+0-9 ()-]+$)", value):
+        raise PydanticCustomError(
+            "link", "must be a full web address (https://…), a mailto: or a tel: link (got '{value}')", {"value": value}
+        )
+    return value
+
+
+def _check_request_link(value: str) -> str:
+    if not re.match(r"^(?:https?|mailto):", value):
+        raise PydanticCustomError(
+            "request_link",
+            "must be a web address (https://…) or a mailto: link people can ask with; "
+            "a phone number goes under support.phone (got '{value}')",
+            {"value": value},
+        )
+    return value
+
+
+def _check_docs_path(value: str) -> str:
+    value = value.strip()
+    # No way out of docs/ and nothing but a plain relative path: "", "." and ".." parts are refused.
+    if "\\" in value or ":" in value or any(part in ("", ".", "..") for part in value.split("/")):
+        raise PydanticCustomError(
+            "docs_path", "must be a path inside docs/, like assets/videos/intro.webm (got '{value}')", {"value": value}
+        )
+    return value
+
+
+def _check_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ValueError, KeyError, OSError):
+        raise PydanticCustomError(
+            "timezone", "must be an IANA time zone name like Europe/London (got '{value}')", {"value": value}
+        ) from None
+    return value
+
+
+def _require_text_or_date(value: Any) -> Any:
+    """Numbers are never dates: ``2026`` must not silently become a moment in 1970."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise PydanticCustomError("date_type", "must be a date, written like 2026-03-14")
+    return value
+
+
+def _in_site_timezone(value: datetime, info: ValidationInfo) -> datetime:
+    """Times written without a zone are in the department's timezone."""
+    if value.tzinfo is not None:
+        return value
+    timezone = (info.context or {}).get("timezone")
+    if timezone is None:
+        raise PydanticCustomError("timezone_unknown", "needs a time zone (the site's time zone is not known)")
+    return value.replace(tzinfo=timezone)
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_check_text), Shape("text", prose=True)]
+"""Plain text that may span lines."""
+
+Line = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    AfterValidator(_check_text),
+    AfterValidator(_check_single_line),
+    Shape("text on one line", prose=True),
+]
+"""Plain text on one line: a title or a name."""
+
+Markdown = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    AfterValidator(_check_text),
+    WithJsonSchema({"type": "string", "minLength": 1, "description": "Markdown text; no raw HTML"}),
+    Shape("Markdown text: paragraphs, lists, **bold**, [links](https://…)", prose=True),
+]
+"""Markdown text: paragraphs, lists, **bold**, [links](https://…). No raw HTML."""
+
+Slug = Annotated[
+    str, StringConstraints(pattern=SLUG_PATTERN), Shape("short name: lowercase letters, digits and hyphens")
+]
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"), Shape("email address")]
+WebLink = Annotated[
+    str,
+    AfterValidator(_check_link),
+    WithJsonSchema({"type": "string", "pattern": r"^(https?://|mailto:|tel:)"}),
+    Shape("web address (https://…), or a mailto: or tel: link"),
+]
+RequestLink = Annotated[
+    str,
+    AfterValidator(_check_link),
+    AfterValidator(_check_request_link),
+    Shape("web address (https://…) of a form, or a mailto: link"),
+    WithJsonSchema({"type": "string", "pattern": r"^(https?://|mailto:)"}),
+]
+"""Where people ask for something: a web form or an email address, never a phone number."""
+DocsPath = Annotated[
+    str,
+    AfterValidator(_check_docs_path),
+    DocsFile(),
+    Shape("path of a file under docs/, like assets/videos/vpn.webm"),
+    WithJsonSchema({"type": "string", "pattern": r"^[^/\\:]", "description": "A path under docs/"}),
+]
+"""A file published with the site, as a path under ``docs/``; it must exist there."""
+TimeZoneName = Annotated[str, AfterValidator(_check_timezone), Shape("time zone name, like Europe/London")]
+Month = Annotated[str, StringConstraints(pattern=MONTH_PATTERN), Shape("month, like 2026-03")]
+Quarter = Annotated[str, StringConstraints(pattern=QUARTER_PATTERN), Shape("quarter, like 2026-q1")]
+
+_DATE_TIME_PATTERN = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$"
+)
+
+LocalDateTime = Annotated[
+    datetime,
+    BeforeValidator(_require_text_or_date),
+    AfterValidator(_in_site_timezone),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": _DATE_TIME_PATTERN,
+            "description": "Date and time like 2026-03-14 09:30; without a zone it is the site's time zone",
+        }
+    ),
+    Shape("date and time, like 2026-03-14 09:30 (in the site's time zone)"),
+]
+Day = Annotated[
+    date,
+    BeforeValidator(_require_text_or_date),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "A date like 2026-03-14"}
+    ),
+    Shape("date, like 2026-03-14"),
+]
+
+Percent = Annotated[float, Field(ge=0, le=100), Shape("percentage, from 0 to 100")]
+Count = Annotated[int, Field(ge=0), Shape("whole number, 0 or more")]
+Amount = Annotated[float, Field(ge=0), Shape("number, 0 or more")]
+
+ServiceId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("service")]
+UnitId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("unit")]
+GoalId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("goal")]
+AudienceId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("audience")]
+CategoryId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("category")]
+MetricId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("metric")]
+NewsletterMonth = Annotated[str, StringConstraints(pattern=MONTH_PATTERN), Ref("newsletter")]
+"""Another newsletter issue, by the month it covers (2026-03): its file is newsletters/2026-03.yaml."""
+
+ITEM_KINDS = ("service", "incident", "maintenance", "accomplishment", "award", "talk", "metric", "survey")
+ItemRef = Annotated[
+    str,
+    StringConstraints(pattern=rf"^(?:{'|'.join(ITEM_KINDS)}):[a-z0-9]+(?:-[a-z0-9]+)*$"),
+    Ref("item"),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": rf"^({'|'.join(ITEM_KINDS)}):[a-z0-9-]+$",
+            "description": "Another item, as kind:id, for example accomplishment:new-laptops",
+        }
+    ),
+]
+"""A reference to any item, written ``kind:id`` (``accomplishment:new-laptops``)."""

@@ -1,0 +1,331 @@
+"""Read every file under ``content/`` and check it, collecting every problem before stopping.
+
+Three layers, each reported with file, line and column:
+
+1. a file that cannot be read (wrong place or name, not UTF-8, YAML syntax);
+2. a file that reads but does not fit its model (unknown keys, wrong types,
+   impossible dates, rules spanning several fields);
+3. items that do not fit together (unknown references, duplicate ids, and, as
+   a warning, maintenance windows overlapping on one service) or name a file
+   under ``docs/`` that is not there (a video, its captions);
+
+then, when asked (``scripts/validate`` asks; the build does not), plain-language
+advice (see plain_language.py): warnings, never errors.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pydantic import ValidationError
+
+from itcomms.content import error_messages, plain_language
+from itcomms.content.kinds import CONTENT_TYPES_BY_KIND, identify
+from itcomms.content.models import ContentFile, Identity, Maintenance, SiteSettings
+from itcomms.content.models.fields import ITEM_KINDS
+from itcomms.content.references import Marks, Reference, marks
+from itcomms.content.yaml_source import SourceMap, YamlDocument, load_yaml
+from itcomms.content.year_content import years_with_content
+from itcomms.periods import FiscalYear
+from itcomms.problems import Problem, Severity
+
+_SITE_DEFINED = {
+    "unit": "business unit",
+    "goal": "strategic goal",
+    "audience": "audience",
+    "category": "service category",
+}
+
+
+@dataclass(frozen=True)
+class LoadedItem:
+    """A content file that passed its own checks: its identity, model and source positions."""
+
+    identity: Identity
+    item: ContentFile
+    source: SourceMap
+    text: str
+    """The file's text, so a warning can point at a word inside a value."""
+    marks: Marks
+    """Its models, references, files and prose, found in one walk."""
+
+
+@dataclass
+class ContentCheck:
+    """Every item that could be read and every problem found, in file order."""
+
+    items: list[LoadedItem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    identities: list[Identity] = field(default_factory=list)
+    """Every file whose path names an item, readable or not: other files may refer to them."""
+
+    @property
+    def ok(self) -> bool:
+        return not any(problem.is_error for problem in self.problems)
+
+    def of_kind(self, kind: str) -> list[LoadedItem]:
+        return [loaded for loaded in self.items if loaded.identity.kind == kind]
+
+
+def check_content(project_dir: Path, *, advice: bool = False) -> ContentCheck:
+    """Load and validate everything under ``project_dir/content``; with ``advice``, plain-language warnings too."""
+    result = ContentCheck()
+    content_dir = project_dir / "content"
+    if not content_dir.is_dir():
+        result.problems.append(Problem("content", 1, 1, "", "folder is missing; it holds the site's YAML files"))
+        return result
+    files = _discover(content_dir)
+    site_files = [path for path in files if path.relative_to(content_dir).as_posix() == "site.yaml"]
+    if not site_files:
+        result.problems.append(
+            Problem(
+                "content/site.yaml", 1, 1, "", "is missing; it names the department, its timezone and business units"
+            )
+        )
+    # site.yaml first: its timezone says what times without a zone mean
+    timezone = ZoneInfo("UTC")
+    for path in site_files + [path for path in files if path not in site_files]:
+        loaded = _load_file(path, project_dir, content_dir, timezone, result)
+        if loaded is not None:
+            result.items.append(loaded)
+            if isinstance(loaded.item, SiteSettings):
+                timezone = ZoneInfo(loaded.item.timezone)
+    result.problems.extend(_duplicate_identities(result.identities))
+    result.problems.extend(_unknown_references(result))
+    result.problems.extend(_links_to_drafts(result))
+    result.problems.extend(_missing_docs_files(result, project_dir / "docs"))
+    result.problems.extend(_overlapping_maintenance(result))
+    result.problems.extend(_reports_without_content(result))
+    if advice:
+        result.problems.extend(plain_language.advice(result.items))
+    result.problems.sort()
+    return result
+
+
+def _discover(content_dir: Path) -> list[Path]:
+    """Every file an author put in ``content/``; hidden files and READMEs are for people and tools."""
+    return sorted(
+        path
+        for path in content_dir.rglob("*")
+        if path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(content_dir).parts)
+        and path.name != "README.md"
+    )
+
+
+def _load_file(
+    path: Path, project_dir: Path, content_dir: Path, timezone: ZoneInfo, result: ContentCheck
+) -> LoadedItem | None:
+    problems = result.problems
+    display = path.relative_to(project_dir).as_posix()
+    identity = identify(path.relative_to(content_dir).as_posix(), display)
+    if isinstance(identity, str):
+        problems.append(Problem(display, 1, 1, "", identity))
+        return None
+    result.identities.append(identity)
+    document = load_yaml(path.read_bytes(), display)
+    if isinstance(document, list):
+        problems.extend(document)
+        return None
+    model = CONTENT_TYPES_BY_KIND[identity.kind].model
+    try:
+        item = model.model_validate(document.data, context={"timezone": timezone}).with_identity(identity)
+    except ValidationError as error:
+        problems.extend(_model_problems(error, model, document))
+        return None
+    item_marks = marks(item)
+    problems.extend(_findings(item_marks, document))
+    return LoadedItem(identity, item, document.source, document.text, item_marks)
+
+
+def _model_problems(error: ValidationError, model: type[ContentFile], document: YamlDocument) -> Iterator[Problem]:
+    for detail in error.errors(include_url=False):
+        path, about_key = error_messages.locate(detail, document.data)
+        position = document.source.locate(path, key=about_key)
+        text = error_messages.message(detail, model)
+        yield Problem(document.file, position.line, position.column, _dotted(path), text)
+
+
+def _findings(item_marks: Marks, document: YamlDocument) -> Iterator[Problem]:
+    for prefix, model in item_marks.models:
+        for finding in model.findings():
+            path = (*prefix, *finding.path)
+            position = document.source.locate(path)
+            yield Problem(
+                document.file, position.line, position.column, _dotted(path), finding.message, finding.severity
+            )
+
+
+def _duplicate_identities(identities: Iterable[Identity]) -> Iterator[Problem]:
+    first_file: dict[tuple[str, str | None, str], str] = {}
+    for identity in identities:
+        key = (identity.kind, identity.unit, identity.id)
+        if key in first_file:
+            yield Problem(
+                identity.file,
+                1,
+                1,
+                "",
+                f"{identity.kind} id '{identity.id}' is already used by {first_file[key]}; "
+                "rename one of the files so each has its own name",
+            )
+        else:
+            first_file[key] = identity.file
+
+
+def known_ids(check: ContentCheck) -> dict[str, set[str]]:
+    """Every id other files may refer to, by kind of reference."""
+    ids: dict[str, set[str]] = {kind: set() for kind in (*_SITE_DEFINED, *ITEM_KINDS)}
+    for identity in check.identities:
+        ids.setdefault(identity.kind, set()).add(identity.id)
+    for loaded in check.items:
+        if isinstance(loaded.item, SiteSettings):
+            site = loaded.item
+            ids["unit"] = {unit.id for unit in site.business_units}
+            ids["goal"] = {goal.id for goal in site.strategic_goals}
+            ids["audience"] = {audience.id for audience in site.audiences}
+            ids["category"] = {category.id for category in site.service_categories}
+    return ids
+
+
+def _unknown_references(check: ContentCheck) -> Iterator[Problem]:
+    ids = known_ids(check)
+    has_site = any(isinstance(loaded.item, SiteSettings) for loaded in check.items)
+    for loaded in check.items:
+        if loaded.identity.unit is not None and has_site and loaded.identity.unit not in ids["unit"]:
+            hint = error_messages.closest(loaded.identity.unit, sorted(ids["unit"]))
+            yield Problem(
+                loaded.identity.file,
+                1,
+                1,
+                "",
+                f"the folder '{loaded.identity.unit}' names no business unit in site.yaml; {hint}",
+            )
+        for reference in loaded.marks.references:
+            kind, target = _target(reference)
+            if target in ids.get(kind, set()) or (kind in _SITE_DEFINED and not has_site):
+                continue
+            hint = error_messages.closest(target, sorted(ids.get(kind, set())))
+            yield _reference_problem(loaded, reference, f"unknown {_describe_reference(kind, target)}; {hint}")
+
+
+def _reference_problem(loaded: LoadedItem, reference: Reference, message: str) -> Problem:
+    position = loaded.source.locate(reference.path, key=reference.is_key)
+    return Problem(loaded.identity.file, position.line, position.column, _dotted(reference.path), message)
+
+
+def _target(reference: Reference) -> tuple[str, str]:
+    """The kind and id a reference names; ``item`` references name their kind themselves (kind:id)."""
+    if reference.kind == "item":
+        kind, _, target = reference.target.partition(":")
+        return kind, target
+    return reference.kind, reference.target
+
+
+def _missing_docs_files(check: ContentCheck, docs_dir: Path) -> Iterator[Problem]:
+    """Files that content names under docs/ must be there, or the page would link to nothing."""
+    for loaded in check.items:
+        for reference in loaded.marks.files:
+            if not (docs_dir / reference.target).is_file():
+                position = loaded.source.locate(reference.path)
+                yield Problem(
+                    loaded.identity.file,
+                    position.line,
+                    position.column,
+                    _dotted(reference.path),
+                    f"no file docs/{reference.target}; add the file there or correct the path",
+                )
+
+
+def _overlapping_maintenance(check: ContentCheck) -> Iterator[Problem]:
+    """Warn where two planned windows on one service overlap: people cannot tell which to plan around."""
+    by_service: dict[str, list[tuple[LoadedItem, Maintenance]]] = {}
+    for loaded in check.of_kind("maintenance"):
+        window = loaded.item
+        if isinstance(window, Maintenance) and window.cancelled is None and window.end > window.start:
+            for service_id in dict.fromkeys(window.services):
+                by_service.setdefault(service_id, []).append((loaded, window))
+    warned: set[tuple[str, str]] = set()
+    for service_id, windows in sorted(by_service.items()):
+        windows.sort(key=lambda pair: (pair[1].start, pair[0].identity.file))
+        latest: tuple[LoadedItem, Maintenance] | None = None
+        for loaded, window in windows:
+            if latest is not None and window.start < latest[1].end:
+                earlier, earlier_window = latest
+                pair = (earlier.identity.file, loaded.identity.file)
+                if pair not in warned:
+                    warned.add(pair)
+                    position = loaded.source.locate(("start",))
+                    yield Problem(
+                        loaded.identity.file,
+                        position.line,
+                        position.column,
+                        "start",
+                        f"overlaps '{earlier_window.title}' ({earlier.identity.file}, until "
+                        f"{earlier_window.end:%Y-%m-%d %H:%M}) on service '{service_id}'; "
+                        "merge the two windows or move one",
+                        Severity.WARNING,
+                    )
+            if latest is None or window.end > latest[1].end:
+                latest = (loaded, window)
+
+
+def _reports_without_content(check: ContentCheck) -> Iterator[Problem]:
+    """A report for a year nothing happened in would be an empty page: say so instead."""
+    settings = next((loaded.item for loaded in check.items if isinstance(loaded.item, SiteSettings)), None)
+    if settings is None:
+        return
+    years = years_with_content((loaded.item for loaded in check.items), settings)
+    for loaded in check.of_kind("report"):
+        year = FiscalYear(int(loaded.identity.id), settings.fiscal_year_start)
+        if year.year not in years:
+            yield Problem(
+                loaded.identity.file,
+                1,
+                1,
+                "",
+                f"there is nothing to report for {year.label}: no accomplishment, award, talk, incident, survey, "
+                "KPI value or ticket count falls in it; add the year's content first, or check the file name",
+            )
+
+
+def _describe_reference(kind: str, target: str) -> str:
+    if kind in _SITE_DEFINED:
+        return f"{_SITE_DEFINED[kind]} '{target}' (not in site.yaml)"
+    example = CONTENT_TYPES_BY_KIND[kind].example
+    if "short-name" in example:
+        expected_file = example.replace("short-name", target)
+    else:  # the whole file name is the id, as in newsletters/YYYY-MM.yaml
+        expected_file = f"{posixpath.dirname(example)}/{target}.yaml"
+    return f"{kind} '{target}' (no file {expected_file})"
+
+
+def _links_to_drafts(check: ContentCheck) -> Iterator[Problem]:
+    """A published item must not link to a draft: the draft is left out of the site, so the link would break."""
+    drafts = {(loaded.identity.kind, loaded.identity.id) for loaded in check.items if _is_draft(loaded.item)}
+    if not drafts:
+        return
+    for loaded in check.items:
+        if _is_draft(loaded.item):
+            continue
+        for reference in loaded.marks.references:
+            kind, target = _target(reference)
+            if (kind, target) in drafts:
+                yield _reference_problem(
+                    loaded,
+                    reference,
+                    f"{kind} '{target}' is a draft, so it is not on the site; publish it first or remove the link",
+                )
+
+
+def _is_draft(item: ContentFile) -> bool:
+    return getattr(item, "draft", False) is True
+
+
+def _dotted(path: tuple[Any, ...]) -> str:
+    return ".".join(str(part) for part in path)

@@ -1,0 +1,229 @@
+"""The business units section: the listing with survey results, a "your IT" page per unit, its quarterly reviews.
+
+The figures come from ``unit_figures`` and ``survey_results``; this module
+only picks what each page shows, draws the charts and names the pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from itcomms import addresses
+from itcomms.content.models import BusinessUnit, UnitReview
+from itcomms.figures import survey_results, unit_figures
+from itcomms.figures.survey_results import ScoreHistory, survey_label
+from itcomms.periods import Quarter
+from itcomms.rendering.charts import Chart, Series
+from itcomms.rendering.outputs import Output
+from itcomms.rendering.templating import Templates
+from itcomms.site import Site
+
+QUARTERS_SHOWN = 8
+"""Quarters in a unit page's ticket table and chart; older reviews are listed as links only."""
+
+
+def render(site: Site, templates: Templates) -> Iterator[Output]:
+    yield templates.page("units.md.j2", addresses.UNITS, **_index(site), **FORMATS)
+    for unit in site.units.values():
+        quarters = unit_figures.review_quarters(site, unit.id)
+        yield templates.page("unit.md.j2", addresses.unit(unit.id), **_unit_page(site, unit, quarters), **FORMATS)
+        for index, period in enumerate(quarters):
+            context = _review_page(site, unit, period)
+            context["earlier"] = quarters[index - 1] if index > 0 else None
+            context["later"] = quarters[index + 1] if index + 1 < len(quarters) else None
+            yield templates.page("unit_review.md.j2", addresses.unit_review(unit.id, period.key), **context, **FORMATS)
+
+
+def _index(site: Site) -> dict[str, Any]:
+    units = []
+    for unit in site.units.values():
+        quarters = unit_figures.review_quarters(site, unit.id)
+        tickets = next(
+            (found for period in reversed(quarters) if (found := unit_figures.quarter_tickets(site, unit.id, period))),
+            None,
+        )
+        units.append(
+            {
+                "unit": unit,
+                "latest": quarters[-1] if quarters else None,
+                "tickets": tickets,
+                "tickets_label": unit_figures.quarter_label(site, tickets.quarter) if tickets else "",
+            }
+        )
+    questions = survey_results.question_history(site)
+    by_unit = survey_results.unit_history(site)
+    headline = survey_results.headline_question(site)
+    return {
+        "units": units,
+        "latest_survey": site.surveys[0] if site.surveys else None,
+        "questions": questions,
+        "questions_chart": _score_chart(
+            "surveys-by-question",
+            "Average score per question, every survey",
+            "Average score of each survey question across everyone who answered, survey by survey.",
+            questions,
+        ),
+        "headline": headline,
+        "by_unit": by_unit,
+        "by_unit_chart": _score_chart(
+            "surveys-by-unit",
+            "Headline question: average score per business unit",
+            "Average score for the headline question in each business unit and across everyone, survey by survey.",
+            by_unit,
+        ),
+        "quotes": survey_results.quotes(site),
+        "actions": survey_results.actions(site),
+        "quarter_label": lambda period: unit_figures.quarter_label(site, period),
+    }
+
+
+@dataclass(frozen=True)
+class _QuarterRow:
+    quarter: Quarter
+    label: str
+    tickets: unit_figures.QuarterTickets | None
+    review: UnitReview | None
+
+
+def _unit_page(site: Site, unit: BusinessUnit, quarters: tuple[Quarter, ...]) -> dict[str, Any]:
+    fiscal_year = unit_figures.current_fiscal_year(site)
+    services = unit_figures.services_used(site, unit.id)
+    shown = quarters[-QUARTERS_SHOWN:]
+    ticket_rows = [
+        _QuarterRow(
+            period,
+            unit_figures.quarter_label(site, period),
+            unit_figures.quarter_tickets(site, unit.id, period),
+            site.reviews.get((unit.id, period.key)),
+        )
+        for period in shown
+    ]
+    with_tickets = [(row.label, row.tickets) for row in ticket_rows if row.tickets is not None]
+    scores = survey_results.question_history(site, unit.id)
+    return {
+        "unit": unit,
+        "fiscal_year": fiscal_year,
+        "own_services": [service for service in services if service.business_units],
+        "shared_services": [service for service in services if not service.business_units],
+        "accomplishments": unit_figures.accomplishments_for(
+            site, unit.id, fiscal_year.start, min(fiscal_year.end, site.local_now.date() + timedelta(days=1))
+        ),
+        "recent_days": unit_figures.RECENT_INCIDENT_DAYS,
+        "incidents": unit_figures.recent_incidents(site, unit.id),
+        "ticket_rows": ticket_rows,
+        "tickets_chart": Chart(
+            key=f"tickets-{unit.id}",
+            title="Tickets and requests by quarter",
+            description="Tickets and requests IT closed for this business unit each quarter, and how many were resolved "
+            "within their target time.",
+            categories=tuple(label for label, _ in with_tickets),
+            series=(
+                Series("Handled", tuple(float(tickets.total.handled) for _, tickets in with_tickets)),
+                Series("Within target", tuple(float(tickets.total.within_target or 0) for _, tickets in with_tickets)),
+            ),
+            unit="tickets and requests",
+            kind="bar",
+        )
+        if with_tickets
+        else None,
+        "earlier_quarters": quarters[: max(len(quarters) - QUARTERS_SHOWN, 0)],
+        "quarter_label": lambda period: unit_figures.quarter_label(site, period),
+        "scores": scores,
+        "scores_chart": _score_chart(
+            f"surveys-{unit.id}",
+            "Survey scores by question",
+            "Average score of each survey question among the people of this business unit who answered, "
+            "survey by survey.",
+            scores,
+        ),
+        "quotes": survey_results.quotes(site, unit.id),
+        "actions": survey_results.actions(site, unit.id),
+        "kpis": unit_figures.agreed_kpis(site, unit.id),
+    }
+
+
+def _review_page(site: Site, unit: BusinessUnit, period: Quarter) -> dict[str, Any]:
+    start, end = unit_figures.moment(site, period.start), unit_figures.moment(site, period.end)
+    return {
+        "unit": unit,
+        "quarter": period,
+        "label": unit_figures.quarter_label(site, period),
+        "months": unit_figures.quarter_months(period),
+        "quarter_label": lambda other: unit_figures.quarter_label(site, other),
+        "review": site.reviews.get((unit.id, period.key)),
+        "tickets": unit_figures.quarter_tickets(site, unit.id, period),
+        "previous_label": unit_figures.quarter_label(site, period.previous()),
+        "accomplishments": unit_figures.accomplishments_for(site, unit.id, period.start, period.end),
+        "incidents": unit_figures.incidents_touching(site, unit.id, start, end),
+        "kpis": unit_figures.agreed_kpis(site, unit.id, period),
+        "in_progress": period.contains(site.local_now.date()),
+        "not_started": period.start > site.local_now.date(),
+    }
+
+
+def _score_chart(key: str, title: str, description: str, history: ScoreHistory) -> Chart | None:
+    """Scores over time; like every chart here it holds no author's text, only ids, dates and numbers."""
+    if not history.surveys:
+        return None
+    return Chart(
+        key=key,
+        title=title,
+        description=description,
+        categories=tuple(survey_label(survey) for survey in history.surveys),
+        series=tuple(Series(row.short, row.scores) for row in history.rows),
+        unit=f"average score (out of {history.scale})",
+    )
+
+
+def _percent(value: float | None) -> str:
+    return "not known" if value is None else f"{value:.0f}%"
+
+
+def _change(value: float | None, unit: str = "") -> str:
+    """A change in words and signs a screen reader says well: "+3", "−2 points", "no change"."""
+    if value is None:
+        return "no earlier figure"
+    if round(value, 1) == 0:
+        return "no change"
+    sign = "+" if value > 0 else "−"
+    number = f"{abs(value):.0f}" if unit == "" else f"{abs(value):.1f}".removesuffix(".0")
+    return f"{sign}{number}{unit}"
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "not recorded"
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+
+
+def _hours(value: float | None) -> str:
+    if value is None:
+        return "not recorded"
+    if value >= 48:
+        return f"{value / 24:.1f} days".replace(".0 ", " ")
+    return f"{value:.1f} hours".replace(".0 ", " ")
+
+
+def _score(value: float | None) -> str:
+    return "no answers" if value is None else f"{value:.1f}"
+
+
+def _period(key: str) -> str:
+    """A KPI's period as people say it: "Jul 2026" for 2026-07; quarters keep their key (2026-q3)."""
+    if len(key) == 7 and key[4] == "-" and key[5:].isdigit():
+        return f"{unit_figures.MONTHS[int(key[5:]) - 1][:3]} {key[:4]}"
+    return key
+
+
+FORMATS = {
+    "percent": _percent,
+    "change": _change,
+    "number": _number,
+    "hours": _hours,
+    "score_text": _score,
+    "period": _period,
+}
+"""Number formats the section's templates use."""

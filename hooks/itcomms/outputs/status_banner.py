@@ -1,0 +1,99 @@
+"""The status banner on every page: what is wrong or planned, which services, since when, and a link.
+
+A ``THEME_CONTEXT`` provider: ``docs/overrides/partials/status-banner.html``
+draws it in Material's announce block (printable pages leave that block empty).
+It shows while an incident makes a service down or degraded, while planned
+maintenance is in progress, and during the ``status.banner_days`` (7) days
+before a window starts. When all is well there is no banner at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from itcomms import addresses
+from itcomms.figures.service_status import ServiceState, in_progress, state_of_impact, upcoming_maintenance
+from itcomms.outputs.status_view import STATE_LABELS, maintenance_anchor, open_incidents, service_names, span_words
+from itcomms.rendering.templating import moment_words
+from itcomms.site import Site
+
+MAX_ITEMS = 4
+"""More than this and the banner sends people to the status page for the rest."""
+
+
+@dataclass(frozen=True)
+class BannerItem:
+    kind: str
+    """down, degraded, maintenance or planned: also the style it is drawn in."""
+    label: str
+    title: str
+    services: str
+    when: str
+    url: str
+    """Address relative to the site root, for the theme's ``url`` filter."""
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Banner:
+    items: tuple[BannerItem, ...]
+    more: int
+    """Items left out; the status page lists them."""
+    as_of: str
+    status_url: str
+
+
+def context(site: Site) -> Mapping[str, Any]:
+    """``status_banner``: the banner, or None when all is well."""
+    items = _items(site)
+    if not items:
+        return {"status_banner": None}
+    banner = Banner(
+        items=tuple(items[:MAX_ITEMS]),
+        more=max(len(items) - MAX_ITEMS, 0),
+        as_of=moment_words(site.now, site.timezone),
+        status_url=addresses.url(addresses.STATUS),
+    )
+    return {"status_banner": banner}
+
+
+def _items(site: Site) -> list[BannerItem]:
+    items = []
+    for incident in open_incidents(site):
+        state = state_of_impact(incident.impact)
+        if state is ServiceState.OPERATIONAL:
+            continue  # told on the status page, but nothing to warn about
+        items.append(
+            BannerItem(
+                kind=state.value,
+                label=STATE_LABELS[state],
+                title=incident.title,
+                services=service_names(site, incident.services),
+                when=f"since {moment_words(incident.start, site.timezone)}",
+                url=addresses.url(addresses.incident(incident.id)),
+            )
+        )
+    horizon = site.now + timedelta(days=site.settings.status.banner_days)
+    for window in upcoming_maintenance(site):
+        if window.cancelled is not None or window.start > horizon:
+            continue
+        running = in_progress(window, site.now)
+        items.append(
+            BannerItem(
+                kind="maintenance" if running else "planned",
+                label=STATE_LABELS[ServiceState.MAINTENANCE] if running else "Planned maintenance",
+                title=window.title,
+                services=service_names(site, window.services),
+                when=(
+                    f"until {moment_words(window.end, site.timezone)}"
+                    if running
+                    else span_words(site, window.start, window.end)
+                ),
+                url=addresses.url(addresses.STATUS),
+                anchor=maintenance_anchor(window),
+            )
+        )
+    return items

@@ -1,0 +1,159 @@
+"""Status feeds, RSS 2.0 and Atom: every service at ``/status/``, and one service at ``/services/<id>/``.
+
+One item per thing subscribers should hear, each told once:
+
+- each incident update, identified by the incident and the update's place in
+  its timeline (``incident/<id>/update/<n>``);
+- each maintenance window when it is announced (``maintenance/<id>/announced``,
+  dated from its announcement, see ``service_status.announced_at``), each
+  revision (``maintenance/<id>/revision/<n>``) and its cancellation
+  (``maintenance/<id>/cancelled``).
+
+Ids never depend on wording, so fixing a typo re-notifies nobody; an item
+appears only once its moment has come at the build's "now". Each feed holds the
+latest ``status.feed_items`` items, so it stays small however long the history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from itcomms import addresses
+from itcomms.content.models import Incident, Maintenance
+from itcomms.figures.service_status import announced_at, announced_maintenance
+from itcomms.outputs.status_view import (
+    IMPACT_LABELS,
+    UPDATE_LABELS,
+    maintenance_link,
+    service_names,
+    span_words,
+    update_anchor,
+)
+from itcomms.rendering.feeds import Feed, FeedEntry, render_feed, tag_uri
+from itcomms.rendering.outputs import Output
+from itcomms.rendering.templating import Templates
+from itcomms.site import Site
+
+
+def render(site: Site, templates: Templates) -> Iterator[Output]:
+    limit = site.settings.status.feed_items
+    events = sorted(_events(site), key=lambda event: (event.at, event.id), reverse=True)
+    by_service: dict[str, list[_Event]] = {}
+    for event in events:
+        for service_id in event.services:
+            by_service.setdefault(service_id, []).append(event)
+    written: dict[str, FeedEntry] = {}
+
+    def entries(chosen: list[_Event]) -> list[FeedEntry]:
+        """Only what a feed publishes is written out, and each item once, however many feeds carry it."""
+        for event in chosen[:limit]:
+            if event.id not in written:
+                written[event.id] = _entry(site, templates, event)
+        return [written[event.id] for event in chosen[:limit]]
+
+    yield from render_feed(site, status_feed(site, entries(events)))
+    for service_id in site.services:
+        yield from render_feed(site, service_feed(site, service_id, entries(by_service.get(service_id, []))))
+
+
+def status_feed(site: Site, entries: Sequence[FeedEntry] = ()) -> Feed:
+    """The feed of every service (``entries`` may be left out where only its addresses matter)."""
+    return Feed(
+        title=f"{site.settings.name} service status",
+        description=f"Every incident update and planned maintenance from {site.settings.name}.",
+        page=addresses.STATUS,
+        rss_path=addresses.STATUS_FEED_RSS,
+        atom_path=addresses.STATUS_FEED_ATOM,
+        entries=entries,
+        limit=site.settings.status.feed_items,
+    )
+
+
+def service_feed(site: Site, service_id: str, entries: Sequence[FeedEntry] = ()) -> Feed:
+    """The feed of one service; its page links it with ``feeds.autodiscovery_links(site, service_feed(...))``."""
+    name = site.services[service_id].name
+    return Feed(
+        title=f"{site.settings.name} status: {name}",
+        description=f"Incident updates and planned maintenance for {name}.",
+        page=addresses.service(service_id),
+        rss_path=addresses.service_feed_rss(service_id),
+        atom_path=addresses.service_feed_atom(service_id),
+        entries=entries,
+        limit=site.settings.status.feed_items,
+    )
+
+
+@dataclass(frozen=True)
+class _Event:
+    """Something subscribers are told, known well enough to sort and choose before it is written out."""
+
+    id: str
+    at: datetime
+    services: tuple[str, ...]
+    item: Incident | Maintenance
+    label: str
+    message: str
+    anchor: str = ""
+    """An incident update's place on the incident page."""
+
+
+def _events(site: Site) -> Iterator[_Event]:
+    for incident in site.incidents:
+        incident_id, services = incident.id, tuple(dict.fromkeys(incident.services))
+        for number, update in enumerate(incident.updates, start=1):
+            if update.at <= site.now:
+                uri = tag_uri(site, _minted(incident), f"incident/{incident_id}/update/{number}")
+                label = UPDATE_LABELS[update.state]
+                yield _Event(uri, update.at, services, incident, label, update.message, update_anchor(number))
+    for window in announced_maintenance(site):
+        window_id, services = window.id, tuple(dict.fromkeys(window.services))
+        told = [("announced", "Planned maintenance", announced_at(site, window), window.message)]
+        told += [
+            (f"revision/{number}", "Maintenance changed", revision.at, revision.message)
+            for number, revision in enumerate(window.revisions, start=1)
+        ]
+        if window.cancelled is not None:
+            told.append(("cancelled", "Maintenance cancelled", window.cancelled.at, window.cancelled.reason))
+        for what, label, at, message in told:
+            if at <= site.now:
+                uri = tag_uri(site, _minted(window), f"maintenance/{window_id}/{what}")
+                yield _Event(uri, at, services, window, label, message)
+
+
+def _entry(site: Site, templates: Templates, event: _Event) -> FeedEntry:
+    item = event.item
+    categories = [IMPACT_LABELS[item.impact].lower(), *(site.services[service].name for service in item.services)]
+    if isinstance(item, Incident):
+        link = site.options.absolute(addresses.url(addresses.incident(item.id))) + f"#{event.anchor}"
+        title, when, link_text = f"{event.label}: {item.title}", None, "The whole incident"
+    else:
+        link, when = maintenance_link(site, item), span_words(site, item.start, item.end)
+        title, link_text = f"{event.label}: {item.title}, {when}", "Planned maintenance on the status page"
+        categories.append("planned maintenance")
+    html = templates.environment.get_template("status_feed_item.html.j2").render(
+        label=event.label,
+        at=event.at,
+        message=event.message,
+        services=service_names(site, item.services),
+        impact_label=IMPACT_LABELS[item.impact],
+        when=when,
+        link=link,
+        link_text=link_text,
+    )
+    return FeedEntry(
+        id=event.id,
+        title=title,
+        link=link,
+        published=event.at,
+        updated=event.at,
+        summary=templates.markdown.plain(event.message),
+        content_html=html,
+        categories=tuple(categories),
+    )
+
+
+def _minted(item: Incident | Maintenance) -> date:
+    """The day in an item's ids: the date its file name carries, so ids stay put when the text changes."""
+    return item.identity.date or item.start.date()

@@ -1,0 +1,225 @@
+"""``/status/``: every service's state and availability, what is happening, what is planned, recent history.
+
+The page holds the last few months of history (``status_view.HISTORY_MONTHS``);
+each year's history has a page of its own, so the status page stays small
+however long the record grows. Both kinds of page carry a service filter that
+works in the browser without a request (``docs/javascripts/status.js``); without
+JavaScript everything is shown.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from itcomms import addresses
+from itcomms.content.models import Service
+from itcomms.content.models.settings import ServiceCategory
+from itcomms.figures.service_status import (
+    DayRecord,
+    ServiceState,
+    ServiceStatus,
+    availability,
+    current_status,
+    daily_record,
+    in_progress,
+    upcoming_maintenance,
+)
+from itcomms.outputs.status_feeds import status_feed
+from itcomms.outputs.status_view import (
+    by_month,
+    duration_words,
+    history,
+    incident_now,
+    open_incidents,
+    page_context,
+    recent_months,
+)
+from itcomms.rendering.feeds import autodiscovery_links
+from itcomms.rendering.outputs import Output
+from itcomms.rendering.templating import Templates, day_words
+from itcomms.site import Site
+
+AVAILABILITY_DAYS = (30, 90, 365)
+BAR_DAYS = 90
+
+
+def render(site: Site, templates: Templates) -> Iterator[Output]:
+    entries = history(site)
+    feeds = autodiscovery_links(site, status_feed(site))
+    years = sorted({entry.start.astimezone(site.timezone).year for entry in entries}, reverse=True)
+    ahead = upcoming_maintenance(site)
+    statuses = current_status(site)
+    yield templates.page(
+        "status.md.j2",
+        addresses.STATUS,
+        **page_context(site, addresses.STATUS),
+        feeds=feeds,
+        overall=_overall(statuses),
+        incidents=[incident_now(site, incident) for incident in open_incidents(site)],
+        in_progress=[window for window in ahead if in_progress(window, site.now)],
+        upcoming=[window for window in ahead if window.start > site.now],
+        categories=_categories(site, statuses),
+        months=by_month(site, entries, recent_months(site)),
+        years=years,
+    )
+    for year in years:
+        last_month = site.local_now.month if year == site.local_now.year else 12
+        path = addresses.status_history(year)
+        yield templates.page(
+            "status_history.md.j2",
+            path,
+            **page_context(site, path),
+            feeds=feeds,
+            year=year,
+            months=by_month(site, entries, [(year, month) for month in range(last_month, 0, -1)]),
+            years=years,
+        )
+
+
+@dataclass(frozen=True)
+class Overall:
+    """The page's headline: the worst state of any service, in words."""
+
+    state: ServiceState
+    sentence: str
+
+
+def _overall(statuses: Mapping[str, ServiceStatus]) -> Overall:
+    worst = max(
+        (status.state for status in statuses.values()),
+        key=lambda state: state.severity,
+        default=ServiceState.OPERATIONAL,
+    )
+    sentences = {
+        ServiceState.OPERATIONAL: "All services are running normally.",
+        ServiceState.MAINTENANCE: "Planned maintenance is under way; everything else is running normally.",
+        ServiceState.DEGRADED: "Some services are slower than usual or partly working.",
+        ServiceState.DOWN: "Some services are down.",
+    }
+    return Overall(worst, sentences[worst])
+
+
+@dataclass(frozen=True)
+class Figure:
+    """Availability over the last ``days`` days, in words and against the target."""
+
+    days: int
+    percent: str
+    below_target: bool
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of the day-by-day bar: one day with a problem, or a run of quiet days."""
+
+    state: ServiceState
+    days: int
+    label: str
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    service: Service
+    state: ServiceState
+    figures: tuple[Figure, ...]
+    target: str | None
+    bar: tuple[Segment, ...]
+    bar_label: str
+    """The bar in words, for people who cannot see it."""
+
+    @property
+    def missed(self) -> str:
+        """The periods the service fell short of its target, in words; empty when it met it."""
+        below = [f"{figure.percent} of the last {figure.days} days" for figure in self.figures if figure.below_target]
+        return " and ".join(filter(None, [", ".join(below[:-1]), *below[-1:]]))
+
+
+@dataclass(frozen=True)
+class CategoryRows:
+    category: ServiceCategory
+    rows: tuple[ServiceRow, ...]
+
+
+def _categories(site: Site, statuses: Mapping[str, ServiceStatus]) -> list[CategoryRows]:
+    rows: dict[str, list[ServiceRow]] = {category_id: [] for category_id in site.categories}
+    for service in site.services.values():
+        rows[service.category].append(_row(site, service, statuses[service.id].state))
+    return [
+        CategoryRows(category, tuple(rows[category.id])) for category in site.categories.values() if rows[category.id]
+    ]
+
+
+def _row(site: Site, service: Service, state: ServiceState) -> ServiceRow:
+    target = service.service_levels.availability if service.service_levels else None
+    figures = []
+    for days in AVAILABILITY_DAYS:
+        value = availability(site, service.id, days)
+        figures.append(Figure(days, percent_words(value), target is not None and value < target))
+    record = daily_record(site, service.id, BAR_DAYS)
+    return ServiceRow(
+        service=service,
+        state=state,
+        figures=tuple(figures),
+        target=f"{target:g}%" if target is not None else None,
+        bar=tuple(_segments(site, record)),
+        bar_label=_bar_label(site, record),
+    )
+
+
+def percent_words(value: float) -> str:
+    """A percentage rounded down to two decimals, so a figure never looks better than it was."""
+    if value >= 100:
+        return "100%"
+    return f"{math.floor(value * 100) / 100:.2f}%"
+
+
+def _segments(site: Site, record: list[DayRecord]) -> Iterator[Segment]:
+    quiet: list[DayRecord] = []
+    for day in record:
+        if day.state is ServiceState.OPERATIONAL:
+            quiet.append(day)
+            continue
+        if quiet:
+            yield _quiet(site, quiet)
+            quiet = []
+        yield Segment(day.state, 1, f"{day_words(day.day, site.timezone)}: {_day_problems(day)}")
+    if quiet:
+        yield _quiet(site, quiet)
+
+
+def _quiet(site: Site, days: list[DayRecord]) -> Segment:
+    first, last = day_words(days[0].day, site.timezone), day_words(days[-1].day, site.timezone)
+    span = first if len(days) == 1 else f"{first} to {last}"
+    return Segment(ServiceState.OPERATIONAL, len(days), f"{span}: no problems")
+
+
+def _day_problems(day: DayRecord) -> str:
+    parts = [
+        f"{words} for {duration_words(length)}"
+        for words, length in (("down", day.down), ("degraded", day.degraded), ("planned maintenance", day.maintenance))
+        if length
+    ]
+    return ", ".join(parts)
+
+
+def _bar_label(site: Site, record: list[DayRecord]) -> str:
+    counts = {state: sum(1 for day in record if day.state is state) for state in ServiceState}
+    words = {
+        ServiceState.OPERATIONAL: "without problems",
+        ServiceState.DOWN: "down",
+        ServiceState.DEGRADED: "degraded",
+        ServiceState.MAINTENANCE: "with planned maintenance",
+    }
+    parts = [
+        f"{counts[state]} day{'s' if counts[state] != 1 else ''} {words[state]}"
+        for state in (ServiceState.OPERATIONAL, ServiceState.DOWN, ServiceState.DEGRADED, ServiceState.MAINTENANCE)
+        if counts[state]
+    ]
+    problems = [
+        f"{day_words(day.day, site.timezone)}, {_day_problems(day)}"
+        for day in record
+        if day.state is not ServiceState.OPERATIONAL
+    ]
+    return f"Last {len(record)} days: " + ", ".join(parts) + "." + "".join(f" {problem}." for problem in problems)

@@ -1,0 +1,71 @@
+"""The whole core pipeline in one call: load and validate content, then assemble the site.
+
+This is what the MkDocs hooks, the scripts and the tests call; it knows nothing
+of MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from itcomms import outputs
+from itcomms.clock import build_now
+from itcomms.content.models import SiteSettings
+from itcomms.content.validate import check_content
+from itcomms.problems import ContentError, Problem
+from itcomms.site import BuildOptions, Site, assemble
+
+_FALSE_WORDS = {"0", "false", "no", "off"}
+
+
+@dataclass(frozen=True)
+class Build:
+    """A site ready to render, and the warnings its content raised.
+
+    Plain-language advice (an acronym the glossary lacks, a summary too long)
+    is for authors: ``scripts/validate`` gives it, the build does not spend time on it.
+    """
+
+    site: Site
+    warnings: tuple[Problem, ...]
+
+    def render(self) -> outputs.Rendered:
+        """Every generated page and file, and the warnings rendering raised."""
+        return outputs.render_site(self.site)
+
+    def theme_context(self) -> dict[str, Any]:
+        """Values the theme's templates can use, under ``itcomms`` (the status banner, say)."""
+        return outputs.theme_context(self.site)
+
+    def page_html(self, path: str, html: str) -> str:
+        """A page's HTML once MkDocs rendered it, rewritten by the output modules that need to."""
+        return outputs.filter_page(self.site, path, html)
+
+    def after_build(self, site_dir: Path) -> list[Problem | str]:
+        """Make the files that need the built site (PDFs); returns warnings and notes for the log."""
+        return outputs.after_build(self.site, site_dir)
+
+
+def options_from_environment(site_url: str, environ: Mapping[str, str], cache_dir: Path | None) -> BuildOptions:
+    """``ITCOMMS_DRAFTS=1`` previews drafts; ``ITCOMMS_PDF=0`` skips the PDFs for a faster build."""
+    return BuildOptions(
+        site_url=site_url,
+        cache_dir=cache_dir,
+        drafts=environ.get("ITCOMMS_DRAFTS", "").strip().lower() not in _FALSE_WORDS | {""},
+        pdf=environ.get("ITCOMMS_PDF", "1").strip().lower() not in _FALSE_WORDS,
+    )
+
+
+def load_build(project_dir: Path, site_url: str, environ: Mapping[str, str]) -> Build:
+    """Read ``project_dir/content`` into a ``Build``; raises ``ContentError`` listing every problem."""
+    check = check_content(project_dir)
+    if not check.ok:
+        raise ContentError(check.problems)
+    settings = next(loaded.item for loaded in check.items if isinstance(loaded.item, SiteSettings))
+    now = build_now(environ, ZoneInfo(settings.timezone))
+    site = assemble(check, now, options_from_environment(site_url, environ, project_dir / ".cache" / "itcomms"))
+    return Build(site, tuple(problem for problem in check.problems if not problem.is_error))

@@ -1,0 +1,89 @@
+"""Authors' Markdown fields as HTML that is safe on a page, in a feed and in an email.
+
+Validation already refuses raw HTML and dangerous links; sanitising the
+rendered HTML with an allowlist (nh3) as well means a gap in one layer is not
+a hole in the site.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urljoin
+
+import markdown
+import nh3
+
+from itcomms import addresses
+from itcomms.content.text_safety import SAFE_SCHEMES
+
+_ALLOWED_TAGS = {
+    "p", "br", "hr", "a", "em", "strong", "code", "pre", "blockquote",
+    "ul", "ol", "li", "h3", "h4", "h5", "h6",
+    "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+_TAG = re.compile(r"<[^>]+>")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_LINK = re.compile(r'<a href="([^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
+
+
+class MarkdownRenderer:
+    """Converts Markdown fields; one per build, reused for every field.
+
+    The same text shows in many places (an incident update on the status page,
+    its incident page, two feeds per service it touched, a newsletter), so each
+    text is converted once per build and remembered for the rest of it.
+    """
+
+    def __init__(self) -> None:
+        self._markdown = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+        self._converted: dict[tuple[str, str | None], str] = {}
+
+    def html(self, text: str, base_url: str | None = None) -> str:
+        """Markdown as sanitised HTML; with ``base_url`` (the address of the page the text is on), every link is
+        made absolute, for places read away from that page: feeds and emails."""
+        key = (text, base_url)
+        if key not in self._converted:
+            self._converted[key] = self._convert(text, base_url)
+        return self._converted[key]
+
+    def _convert(self, text: str, base_url: str | None) -> str:
+        self._markdown.reset()
+        rendered = self._markdown.convert(text)
+        cleaned = nh3.clean(
+            rendered,
+            tags=_ALLOWED_TAGS,
+            attributes=_ALLOWED_ATTRIBUTES,
+            url_schemes=set(SAFE_SCHEMES),
+            link_rel=None,
+        )
+        if base_url is None:
+            return cleaned
+        return _LINK.sub(
+            lambda link: f'<a href="{html.escape(_absolute(link[1], base_url))}"{link[2]}>{link[3]}</a>', cleaned
+        )
+
+    def plain(self, text: str, base_url: str | None = None) -> str:
+        """Markdown as readable plain text, for emails and summaries; with ``base_url`` (as for ``html``), each link
+        keeps its absolute address after its words, so a plain-text email loses none."""
+        rendered = self.html(text, base_url)
+        if base_url is not None:
+            rendered = _LINK.sub(lambda link: _spelled_out(link[3], html.unescape(link[1])), rendered)
+        without_tags = _TAG.sub("", rendered.replace("</p>", "\n\n").replace("<li>", "- "))
+        return _BLANK_LINES.sub("\n\n", html.unescape(without_tags)).strip()
+
+
+def _absolute(href: str, base_url: str) -> str:
+    """A link as a reader away from the page follows it; a link to a Markdown source goes to its published page."""
+    page, hash_mark, fragment = urljoin(base_url, html.unescape(href)).partition("#")
+    if page.endswith(".md") and not href.startswith(("http:", "https:")):
+        page = addresses.url(page)  # the same rule as for a source path: status/index.md is published at status/
+    return f"{page}{hash_mark}{fragment}"
+
+
+def _spelled_out(words: str, address: str) -> str:
+    plain_words = html.unescape(_TAG.sub("", words))
+    if plain_words == address or address == f"mailto:{plain_words}":
+        return words
+    return f"{words} ({address.removeprefix('mailto:')})"
