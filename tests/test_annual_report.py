@@ -161,7 +161,8 @@ def test_reliability_is_told_from_the_raw_content(demo_site: Path, year: int) ->
     rows = {row[0]: row for row in table_rows(availability)}
     assert rows.keys() == expected["availability"].keys()
     for name, (achieved, target) in expected["availability"].items():
-        assert float(rows[name][2].rstrip("%")) == pytest.approx(achieved, abs=0.0015)
+        shown = float(rows[name][2].rstrip("%"))  # floored to two decimals, as everywhere: never better than it was
+        assert shown <= achieved + 1e-9 and achieved - shown < 0.01
         assert rows[name][-1] == "Met" if round(achieved, 3) >= target else rows[name][-1].startswith("Missed")
 
     missed = [name for name, (achieved, target) in expected["availability"].items() if round(achieved, 3) < target]

@@ -15,9 +15,10 @@ import lxml.html
 import pytest
 
 from browser import chromium, serve, visit
-from itcomms.figures.newsletter_contents import Issue, gather, month_label
+from itcomms.figures.newsletter_contents import Issue, gather
 from itcomms.outputs.newsletter_email import words_before_read_more
 from itcomms.rendering.markdown_html import MarkdownRenderer
+from itcomms.words import month_key_words as month_label
 from support import MINIMAL_CONTENT, REPO, BuildFailed, build_site, load_site, make_project, write_content
 
 SITE_URL = "https://intranet.larkspur.example/it/"

@@ -136,7 +136,7 @@ def test_every_state_on_the_page_in_the_json_and_in_the_banner(
 def test_banner_says_what_which_services_since_when_and_links(project: Path) -> None:
     write_content(project, incident_file("outage", "2026-11-24 10:00", impact="major", services=["email", "chat"]))
     (item,) = theme_context(load_site(project, now=NOW))["status_banner"].items
-    assert (item.label, item.title, item.services) == ("Down", "Outage", "Email, Chat")
+    assert (item.label, item.title, item.services) == ("Not working", "Outage", "Email, Chat")
     assert item.when == "since 24 November 2026, 10:00 GMT"
     assert item.url == "status/incidents/outage/"
 

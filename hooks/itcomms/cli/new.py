@@ -20,13 +20,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import jinja2
-
 from itcomms.clock import build_now
 from itcomms.content.models import SiteSettings
 from itcomms.content.schemas import schema_line
 from itcomms.content.validate import check_content, known_ids
 from itcomms.periods import FiscalYear, Quarter, month_key
+from itcomms.rendering import templating
 
 TEMPLATES = Path(__file__).parent / "new_templates"
 NAMED_BY_PERIOD = ("newsletter", "report", "review", "tickets")
@@ -106,13 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"content/{relative} already exists; edit it, or choose another title", file=sys.stderr)  # noqa: T201
         return 1
 
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    environment = templating.environment(TEMPLATES, "none")
     environment.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)
     environment.filters["first_or_fill"] = lambda values: values[0] if values else "fill-in"
     text = environment.get_template(f"{args.kind}.yaml.j2").render(

@@ -32,9 +32,10 @@ from itcomms.content.models import (
     Survey,
     Talk,
 )
-from itcomms.periods import FiscalYear, Quarter, month_key
+from itcomms.periods import Quarter, month_key
 from itcomms.rendering.markdown_html import MarkdownRenderer
 from itcomms.site import Site
+from itcomms.words import month_key_words, quarter_words
 
 KPI_READINGS = 6
 """How many of the KPI's latest values an issue shows as its trend."""
@@ -110,10 +111,7 @@ class KpiTrend:
 
     def meets_target(self, reading: Reading) -> bool | None:
         """Whether a value reaches the target; None when the KPI has none."""
-        target = self.metric.target
-        if target is None:
-            return None
-        return reading.value >= target if self.metric.better is Better.HIGHER else reading.value <= target
+        return self.metric.meets_target(reading.value)
 
 
 @dataclass(frozen=True)
@@ -155,12 +153,12 @@ class Issue:
     @property
     def title(self) -> str:
         """The editor's headline, else the newsletter's name and month."""
-        return self.newsletter.title or f"{self.name}, {month_label(self.month)}"
+        return self.newsletter.title or f"{self.name}, {month_key_words(self.month)}"
 
     @property
     def dated_title(self) -> str:
         """The title with the month in front, where it does not already say it: for lists of issues."""
-        return f"{month_label(self.month)}: {self.newsletter.title}" if self.newsletter.title else self.title
+        return f"{month_key_words(self.month)}: {self.newsletter.title}" if self.newsletter.title else self.title
 
     @property
     def next_month(self) -> date:
@@ -196,11 +194,6 @@ def shown(site: Site) -> tuple[Newsletter, ...]:
 def anchor(kind: str, item_id: str) -> str:
     """An entry's id on its issue page: accomplishment-new-laptops, story-2."""
     return f"{kind}-{item_id}"
-
-
-def month_label(month: str) -> str:
-    """A month as people read it: 2026-03 is March 2026."""
-    return f"{date.fromisoformat(f'{month}-01'):%B %Y}"
 
 
 def lead(text: str, sentences: int = 2) -> str:
@@ -315,12 +308,12 @@ def _kpi(site: Site, metric: Metric, first_day: date) -> KpiTrend | None:
         if metric.period is PeriodLength.MONTH:
             if period > month_key(first_day):
                 continue
-            label = month_label(period)
+            label = month_key_words(period)
         else:
             quarter = Quarter.parse(period, start_month)
             if quarter.end > month_end:
                 continue
-            label = f"Q{quarter.number} {FiscalYear(quarter.year, start_month).label}"
+            label = quarter_words(quarter, start_month)
         known.append(Reading(period, label, value))
     if not known:
         return None

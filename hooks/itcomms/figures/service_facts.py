@@ -1,13 +1,11 @@
 """What the catalogue says about each service beyond its own file, worked out once per build.
 
-Its state now, how available it has been against its target, its promises in
-words, its recent incidents and coming maintenance: the service pages and the
+Its state now, how available it has been against its target, its promises, its recent incidents and coming maintenance: the service pages and the
 brochure both show these, from the same ``ServiceFacts``.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -29,19 +27,19 @@ class Availability:
 
     period: str
     """In words: "Last 30 days"."""
-    percent: str
-    """Rounded down, so 99.996 never reads as 100%: "99.99%"."""
+    percent: float
+    """The share of the period it was available."""
     met: bool | None
     """Whether the target was met; None when the service has no target."""
 
 
 @dataclass(frozen=True)
 class Promise:
-    """A response target in words: "we answer urgent requests within 1 hour"."""
+    """A response target: "we answer urgent requests within 1 hour"."""
 
     priority: str
-    respond: str
-    resolve: str | None
+    respond_hours: float
+    resolve_hours: float | None
 
 
 @dataclass(frozen=True)
@@ -56,8 +54,8 @@ class ServiceFacts:
     status: ServiceStatus | None
     """None when the service is retired: it has no state worth telling."""
     availability: tuple[Availability, ...]
-    target: str | None
-    """The availability target, like "99.9%"."""
+    target: float | None
+    """The availability target, in percent."""
     promises: tuple[Promise, ...]
     incidents: tuple[Incident, ...]
     """The latest few that have started, newest first."""
@@ -81,7 +79,7 @@ def service_facts(site: Site) -> dict[str, ServiceFacts]:
             audience_filter=tuple(site.audiences) if everyone & set(service.audience) else tuple(service.audience),
             status=None if service.lifecycle is Lifecycle.RETIRED else statuses[service.id],
             availability=_availability(site, service),
-            target=_percent(service.service_levels.availability) if service.service_levels else None,
+            target=service.service_levels.availability if service.service_levels else None,
             promises=tuple(
                 _promise(target) for target in (service.service_levels.response if service.service_levels else [])
             ),
@@ -110,31 +108,13 @@ def _availability(site: Site, service: Service) -> tuple[Availability, ...]:
     rows = []
     for days, period in AVAILABILITY_PERIODS:
         value = availability(site, service.id, days)
-        rows.append(Availability(period, _percent(value), None if target is None else value >= target))
+        rows.append(Availability(period, value, None if target is None else value >= target))
     return tuple(rows)
-
-
-def _percent(value: float) -> str:
-    """A percentage rounded down to two decimals, without trailing zeros: 99.95%, 100%."""
-    floored = math.floor(value * 100 + 1e-9) / 100
-    return f"{floored:.2f}".rstrip("0").rstrip(".") + "%"
-
-
-def _duration(hours: float) -> str:
-    """A time span as people say it: 15 minutes, 1 hour, 40 hours, 5 days."""
-    if hours < 1:
-        minutes = round(hours * 60)
-        return f"{minutes} minute" + ("s" if minutes != 1 else "")
-    if hours >= 48 and hours % 24 == 0:
-        return f"{hours / 24:g} days"
-    return f"{hours:g} hour" + ("s" if hours != 1 else "")
 
 
 def _promise(target: ResponseTarget) -> Promise:
     resolve = target.resolve_within_hours
-    return Promise(
-        target.priority.value, _duration(target.respond_within_hours), None if resolve is None else _duration(resolve)
-    )
+    return Promise(target.priority.value, target.respond_within_hours, resolve)
 
 
 def by_category(site: Site, facts: Mapping[str, ServiceFacts]) -> list[tuple[ServiceCategory, list[ServiceFacts]]]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
-from itcomms.content.models import Impact, Incident, Maintenance
+from itcomms.content.models import Impact, Incident, IncidentUpdate, Maintenance
 from itcomms.site import Site
 
 
@@ -278,3 +278,47 @@ def _merge_at_worst(pieces: list[Outage]) -> list[Outage]:
         else:
             merged.append(Outage(start, end, weight))
     return merged
+
+
+@dataclass(frozen=True)
+class IncidentNow:
+    """An incident as known at "now": the updates posted so far, and its end once it came."""
+
+    incident: Incident
+    updates: tuple[IncidentUpdate, ...]
+    """Posted by "now", oldest first."""
+    end: datetime | None
+    """None while it is ongoing at "now"."""
+    duration: timedelta
+    """Start to end, or to "now" while it is ongoing."""
+
+    @property
+    def ongoing(self) -> bool:
+        return self.end is None
+
+    @property
+    def latest(self) -> IncidentUpdate | None:
+        return self.updates[-1] if self.updates else None
+
+
+def incident_now(site: Site, incident: Incident) -> IncidentNow:
+    now = site.now
+    end = incident.end if incident.end is not None and incident.end <= now else None
+    updates = tuple(update for update in incident.updates if update.at <= now)
+    return IncidentNow(incident, updates, end, max(elapsed(incident.start, end or now), timedelta()))
+
+
+def started_incidents(site: Site) -> tuple[Incident, ...]:
+    """Incidents that had started by "now", newest first."""
+    return tuple(incident for incident in site.incidents if incident.start <= site.now)
+
+
+def impact_rank(impact: Impact) -> int:
+    """0 for none up to 3 for critical."""
+    return list(Impact).index(impact)
+
+
+def open_incidents(site: Site) -> list[Incident]:
+    """Incidents open at "now", worst impact first, then the longest running."""
+    found = [incident for incident in started_incidents(site) if is_open(incident, site.now)]
+    return sorted(found, key=lambda incident: (-impact_rank(incident.impact), incident.start))

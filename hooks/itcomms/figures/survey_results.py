@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from itcomms.content.models import Survey
 from itcomms.content.models.survey import Action, Question, Quote
-from itcomms.figures.unit_figures import MONTHS
 from itcomms.site import Site
 
 SURVEYS_SHOWN = 8
@@ -48,11 +47,6 @@ class ScoreHistory:
 def recent_surveys(site: Site, count: int = SURVEYS_SHOWN) -> tuple[Survey, ...]:
     """The latest ``count`` surveys, oldest first."""
     return tuple(reversed(site.surveys[:count]))
-
-
-def survey_label(survey: Survey) -> str:
-    """A survey as a chart's axis names it: the month it closed, like "Oct 2025"."""
-    return f"{MONTHS[survey.closed.month - 1][:3]} {survey.closed.year}"
 
 
 def _questions(surveys: tuple[Survey, ...]) -> list[Question]:

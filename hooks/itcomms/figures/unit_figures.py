@@ -24,7 +24,6 @@ from datetime import date, datetime, time, timedelta
 
 from itcomms.content.models import (
     Accomplishment,
-    Better,
     Incident,
     Lifecycle,
     Metric,
@@ -39,40 +38,10 @@ from itcomms.site import Site
 RECENT_INCIDENT_DAYS = 90
 """The unit page lists incidents of this many days before the build's "now"."""
 
-MONTHS = (
-    # month names in English, whatever the machine's locale says
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 def quarter(site: Site, key: str) -> Quarter:
     """The quarter a key like 2026-q1 names, in the site's fiscal calendar."""
     return Quarter.parse(key, site.settings.fiscal_year_start)
-
-
-def quarter_label(site: Site, period: Quarter) -> str:
-    """How people say a quarter: "Q3 2026", or "Q1 2026/27" when the fiscal year starts later than January."""
-    return f"Q{period.number} {FiscalYear(period.year, site.settings.fiscal_year_start).label}"
-
-
-def quarter_months(period: Quarter) -> str:
-    """The months a quarter spans, in words: "July to September 2026"."""
-    last = date.fromordinal(period.end.toordinal() - 1)
-    first = MONTHS[period.start.month - 1]
-    if period.start.year != last.year:
-        first = f"{first} {period.start.year}"
-    return f"{first} to {MONTHS[last.month - 1]} {last.year}"
 
 
 def moment(site: Site, day: date) -> datetime:
@@ -287,10 +256,7 @@ def agreed_kpis(site: Site, unit_id: str, period: Quarter | None = None) -> tupl
 
 
 def _kpi_value(metric: Metric, period: str, value: float | None) -> KpiValue:
-    met = None
-    if value is not None and metric.target is not None:
-        met = value >= metric.target if metric.better is Better.HIGHER else value <= metric.target
-    return KpiValue(period, value, metric.values.get(period), met)
+    return KpiValue(period, value, metric.values.get(period), metric.meets_target(value))
 
 
 def kpi_periods(metric_period: PeriodLength, period: Quarter) -> tuple[str, ...]:

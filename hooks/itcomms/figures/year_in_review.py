@@ -31,7 +31,6 @@ from typing import TypeVar
 from itcomms.content.models import (
     Accomplishment,
     Award,
-    Better,
     ContentFile,
     Impact,
     Incident,
@@ -336,16 +335,11 @@ def _kpi_year(metric: Metric, year: FiscalYear) -> KpiYear:
     else:
         periods = [(month_key(month), month) for month in year.months()]
     values = tuple(
-        KpiValue(key, start, value, None if metric.target is None else _meets(metric, value))
+        KpiValue(key, start, value, metric.meets_target(value))
         for key, start in periods
         if (value := metric.values.get(key)) is not None
     )
     return KpiYear(metric, tuple(key for key, _ in periods), values)
-
-
-def _meets(metric: Metric, value: float) -> bool:
-    assert metric.target is not None
-    return value >= metric.target if metric.better is Better.HIGHER else value <= metric.target
 
 
 def _in_year(site: Site, items: Iterable[Item], year: FiscalYear) -> list[Item]:

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
 from itcomms import addresses
@@ -74,15 +73,8 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
 
 def examples(site: Site) -> list[Example]:
     """A filled-in example of every kind of item, in the order of the content types, using the site's own ids."""
-    environment = templating.environment(
-        site.options.cache_dir,
-        jinja2.FileSystemLoader(TEMPLATE_DIR / "examples"),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,  # YAML shown in a code block, which escapes it; the values are ids and fixed text
-    )
+    # YAML shown in a code block, which escapes it; the values are ids and fixed text
+    environment = templating.environment(TEMPLATE_DIR / "examples", "none", site.options.cache_dir)
     ids = example_ids(site)
     found = []
     for content_type in CONTENT_TYPES:

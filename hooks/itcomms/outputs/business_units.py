@@ -14,27 +14,28 @@ from typing import Any
 from itcomms import addresses
 from itcomms.content.models import BusinessUnit, UnitReview
 from itcomms.figures import survey_results, unit_figures
-from itcomms.figures.survey_results import ScoreHistory, survey_label
+from itcomms.figures.survey_results import ScoreHistory
 from itcomms.periods import Quarter
 from itcomms.rendering.charts import Chart, Series
 from itcomms.rendering.outputs import Output
 from itcomms.rendering.templating import Templates
 from itcomms.site import Site
+from itcomms.words import quarter_months, quarter_words, short_month_of
 
 QUARTERS_SHOWN = 8
 """Quarters in a unit page's ticket table and chart; older reviews are listed as links only."""
 
 
 def render(site: Site, templates: Templates) -> Iterator[Output]:
-    yield templates.page("units.md.j2", addresses.UNITS, **_index(site), **FORMATS)
+    yield templates.page("units.md.j2", addresses.UNITS, **_index(site))
     for unit in site.units.values():
         quarters = unit_figures.review_quarters(site, unit.id)
-        yield templates.page("unit.md.j2", addresses.unit(unit.id), **_unit_page(site, unit, quarters), **FORMATS)
+        yield templates.page("unit.md.j2", addresses.unit(unit.id), **_unit_page(site, unit, quarters))
         for index, period in enumerate(quarters):
             context = _review_page(site, unit, period)
             context["earlier"] = quarters[index - 1] if index > 0 else None
             context["later"] = quarters[index + 1] if index + 1 < len(quarters) else None
-            yield templates.page("unit_review.md.j2", addresses.unit_review(unit.id, period.key), **context, **FORMATS)
+            yield templates.page("unit_review.md.j2", addresses.unit_review(unit.id, period.key), **context)
 
 
 def _index(site: Site) -> dict[str, Any]:
@@ -50,7 +51,7 @@ def _index(site: Site) -> dict[str, Any]:
                 "unit": unit,
                 "latest": quarters[-1] if quarters else None,
                 "tickets": tickets,
-                "tickets_label": unit_figures.quarter_label(site, tickets.quarter) if tickets else "",
+                "tickets_label": quarter_words(tickets.quarter, site.settings.fiscal_year_start) if tickets else "",
             }
         )
     questions = survey_results.question_history(site)
@@ -76,7 +77,6 @@ def _index(site: Site) -> dict[str, Any]:
         ),
         "quotes": survey_results.quotes(site),
         "actions": survey_results.actions(site),
-        "quarter_label": lambda period: unit_figures.quarter_label(site, period),
     }
 
 
@@ -95,7 +95,7 @@ def _unit_page(site: Site, unit: BusinessUnit, quarters: tuple[Quarter, ...]) ->
     ticket_rows = [
         _QuarterRow(
             period,
-            unit_figures.quarter_label(site, period),
+            quarter_words(period, site.settings.fiscal_year_start),
             unit_figures.quarter_tickets(site, unit.id, period),
             site.reviews.get((unit.id, period.key)),
         )
@@ -130,7 +130,6 @@ def _unit_page(site: Site, unit: BusinessUnit, quarters: tuple[Quarter, ...]) ->
         if with_tickets
         else None,
         "earlier_quarters": quarters[: max(len(quarters) - QUARTERS_SHOWN, 0)],
-        "quarter_label": lambda period: unit_figures.quarter_label(site, period),
         "scores": scores,
         "scores_chart": _score_chart(
             f"surveys-{unit.id}",
@@ -150,12 +149,11 @@ def _review_page(site: Site, unit: BusinessUnit, period: Quarter) -> dict[str, A
     return {
         "unit": unit,
         "quarter": period,
-        "label": unit_figures.quarter_label(site, period),
-        "months": unit_figures.quarter_months(period),
-        "quarter_label": lambda other: unit_figures.quarter_label(site, other),
+        "label": quarter_words(period, site.settings.fiscal_year_start),
+        "months": quarter_months(period),
         "review": site.reviews.get((unit.id, period.key)),
         "tickets": unit_figures.quarter_tickets(site, unit.id, period),
-        "previous_label": unit_figures.quarter_label(site, period.previous()),
+        "previous_label": quarter_words(period.previous(), site.settings.fiscal_year_start),
         "accomplishments": unit_figures.accomplishments_for(site, unit.id, period.start, period.end),
         "incidents": unit_figures.incidents_touching(site, unit.id, start, end),
         "kpis": unit_figures.agreed_kpis(site, unit.id, period),
@@ -172,58 +170,7 @@ def _score_chart(key: str, title: str, description: str, history: ScoreHistory) 
         key=key,
         title=title,
         description=description,
-        categories=tuple(survey_label(survey) for survey in history.surveys),
+        categories=tuple(short_month_of(survey.closed) for survey in history.surveys),
         series=tuple(Series(row.short, row.scores) for row in history.rows),
         unit=f"average score (out of {history.scale})",
     )
-
-
-def _percent(value: float | None) -> str:
-    return "not known" if value is None else f"{value:.0f}%"
-
-
-def _change(value: float | None, unit: str = "") -> str:
-    """A change in words and signs a screen reader says well: "+3", "−2 points", "no change"."""
-    if value is None:
-        return "no earlier figure"
-    if round(value, 1) == 0:
-        return "no change"
-    sign = "+" if value > 0 else "−"
-    number = f"{abs(value):.0f}" if unit == "" else f"{abs(value):.1f}".removesuffix(".0")
-    return f"{sign}{number}{unit}"
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return "not recorded"
-    return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
-
-
-def _hours(value: float | None) -> str:
-    if value is None:
-        return "not recorded"
-    if value >= 48:
-        return f"{value / 24:.1f} days".replace(".0 ", " ")
-    return f"{value:.1f} hours".replace(".0 ", " ")
-
-
-def _score(value: float | None) -> str:
-    return "no answers" if value is None else f"{value:.1f}"
-
-
-def _period(key: str) -> str:
-    """A KPI's period as people say it: "Jul 2026" for 2026-07; quarters keep their key (2026-q3)."""
-    if len(key) == 7 and key[4] == "-" and key[5:].isdigit():
-        return f"{unit_figures.MONTHS[int(key[5:]) - 1][:3]} {key[:4]}"
-    return key
-
-
-FORMATS = {
-    "percent": _percent,
-    "change": _change,
-    "number": _number,
-    "hours": _hours,
-    "score_text": _score,
-    "period": _period,
-}
-"""Number formats the section's templates use."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from itcomms.figures.year_in_review import YearInReview, review
-from itcomms.outputs.annual_report import Words
 from itcomms.rendering.outputs import Output
 from itcomms.rendering.templating import Templates
 from itcomms.site import Site
@@ -20,7 +19,6 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         highlights=highlights,
         latest_newsletter=latest,
         year=_year_in_numbers(site),
-        words=Words(site),
     )
 
 

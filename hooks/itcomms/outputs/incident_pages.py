@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from itcomms import addresses
+from itcomms.figures.service_status import incident_now
 from itcomms.outputs.status_feeds import service_feed, status_feed
-from itcomms.outputs.status_view import incident_now, page_context
+from itcomms.outputs.status_view import page_context
 from itcomms.rendering.feeds import autodiscovery_links
 from itcomms.rendering.outputs import Output
 from itcomms.rendering.templating import Templates

@@ -18,10 +18,11 @@ from icalendar import Calendar, Event
 from itcomms import addresses
 from itcomms.content.models import Maintenance
 from itcomms.figures.service_status import announced_at, announced_maintenance
-from itcomms.outputs.status_view import IMPACT_LABELS, IMPACT_MEANINGS, maintenance_link, service_names, site_host
+from itcomms.outputs.status_view import maintenance_link, service_names, site_host
 from itcomms.rendering.outputs import Artefact, Output
-from itcomms.rendering.templating import Templates, moment_words
+from itcomms.rendering.templating import Templates
 from itcomms.site import Site
+from itcomms.words import IMPACT_MEANINGS, IMPACTS, moment_words
 
 KEEP_PAST = timedelta(days=365)
 
@@ -86,7 +87,7 @@ def _description(site: Site, templates: Templates, window: Maintenance, cancelle
         parts.append(f"CANCELLED: {templates.markdown.plain(window.cancelled.reason)}")
     parts.append(templates.markdown.plain(window.message))
     parts.append(f"Services: {service_names(site, window.services)}")
-    parts.append(f"Expected impact: {IMPACT_LABELS[window.impact]} ({IMPACT_MEANINGS[window.impact]})")
+    parts.append(f"Expected impact: {IMPACTS[window.impact]} ({IMPACT_MEANINGS[window.impact]})")
     parts += [
         f"Changed {moment_words(revision.at, site.timezone)}: {templates.markdown.plain(revision.message)}"
         for revision in window.revisions

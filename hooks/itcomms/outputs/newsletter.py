@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from itcomms import addresses
-from itcomms.figures.newsletter_contents import gather, month_label, newsletter_name
+from itcomms.figures.newsletter_contents import gather, newsletter_name
 from itcomms.outputs import newsletter_email, newsletter_feed
 from itcomms.problems import Problem
 from itcomms.rendering.feeds import autodiscovery_links, render_feed
@@ -34,6 +34,5 @@ def render(site: Site, templates: Templates) -> Iterator[Output | Problem]:
             addresses.newsletter(issue.month),
             issue=issue,
             feeds=feeds,
-            month_label=month_label,
         )
         yield from emails.render(issue)

@@ -25,7 +25,7 @@ import css_inline
 import jinja2
 
 from itcomms import addresses
-from itcomms.figures.newsletter_contents import Entry, Issue, month_label
+from itcomms.figures.newsletter_contents import Entry, Issue
 from itcomms.problems import Problem, Severity
 from itcomms.rendering import templating
 from itcomms.rendering.outputs import Artefact
@@ -60,7 +60,6 @@ class EmailWriter:
         context = {
             "issue": issue,
             "sections": _sections(issue),
-            "month_label": month_label,
             "read_more": READ_MORE,
             "archive": self.site.options.absolute(addresses.url(addresses.NEWSLETTERS)),
             "feed": self.site.options.absolute(addresses.NEWSLETTER_FEED_RSS),
@@ -129,16 +128,7 @@ def words_before_read_more(text: str) -> int:
 
 def _text_environment(templates: Templates) -> jinja2.Environment:
     """Templates for plain text: nothing escaped, Markdown fields flattened to text."""
-    environment = templating.environment(
-        templates.site.options.cache_dir,
-        jinja2.FileSystemLoader(TEMPLATE_DIR),
-        autoescape=False,
-        finalize=lambda value: "" if value is None else value,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    environment = templating.environment(TEMPLATE_DIR, "none", templates.site.options.cache_dir)
     environment.filters.update(plain=templates.markdown.plain, day=templates.day, moment=templates.moment)
-    environment.globals.update(site=templates.site, addresses=addresses)
+    environment.globals.update(templates.globals())
     return environment

@@ -15,10 +15,16 @@ from datetime import timedelta
 from typing import Any
 
 from itcomms import addresses
-from itcomms.figures.service_status import ServiceState, in_progress, state_of_impact, upcoming_maintenance
-from itcomms.outputs.status_view import STATE_LABELS, maintenance_anchor, open_incidents, service_names, span_words
-from itcomms.rendering.templating import moment_words
+from itcomms.figures.service_status import (
+    ServiceState,
+    in_progress,
+    open_incidents,
+    state_of_impact,
+    upcoming_maintenance,
+)
+from itcomms.outputs.status_view import maintenance_anchor, service_names
 from itcomms.site import Site
+from itcomms.words import STATES, moment_words, span_words
 
 MAX_ITEMS = 4
 """More than this and the banner sends people to the status page for the rest."""
@@ -69,7 +75,7 @@ def _items(site: Site) -> list[BannerItem]:
         items.append(
             BannerItem(
                 kind=state.value,
-                label=STATE_LABELS[state],
+                label=STATES[state],
                 title=incident.title,
                 services=service_names(site, incident.services),
                 when=f"since {moment_words(incident.start, site.timezone)}",
@@ -84,13 +90,13 @@ def _items(site: Site) -> list[BannerItem]:
         items.append(
             BannerItem(
                 kind="maintenance" if running else "planned",
-                label=STATE_LABELS[ServiceState.MAINTENANCE] if running else "Planned maintenance",
+                label=STATES[ServiceState.MAINTENANCE] if running else "Planned maintenance",
                 title=window.title,
                 services=service_names(site, window.services),
                 when=(
                     f"until {moment_words(window.end, site.timezone)}"
                     if running
-                    else span_words(site, window.start, window.end)
+                    else span_words(window.start, window.end, site.timezone)
                 ),
                 url=addresses.url(addresses.STATUS),
                 anchor=maintenance_anchor(window),

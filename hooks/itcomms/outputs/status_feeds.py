@@ -24,17 +24,15 @@ from itcomms import addresses
 from itcomms.content.models import Incident, Maintenance
 from itcomms.figures.service_status import announced_at, announced_maintenance
 from itcomms.outputs.status_view import (
-    IMPACT_LABELS,
-    UPDATE_LABELS,
     maintenance_link,
     service_names,
-    span_words,
     update_anchor,
 )
 from itcomms.rendering.feeds import Feed, FeedEntry, render_feed, tag_uri
 from itcomms.rendering.outputs import Output
 from itcomms.rendering.templating import Templates
 from itcomms.site import Site
+from itcomms.words import IMPACTS, STEPS, span_words
 
 
 def render(site: Site, templates: Templates) -> Iterator[Output]:
@@ -105,7 +103,7 @@ def _events(site: Site) -> Iterator[_Event]:
         for number, update in enumerate(incident.updates, start=1):
             if update.at <= site.now:
                 uri = tag_uri(site, _minted(incident), f"incident/{incident_id}/update/{number}")
-                label = UPDATE_LABELS[update.state]
+                label = STEPS[update.state]
                 yield _Event(uri, update.at, services, incident, label, update.message, update_anchor(number))
     for window in announced_maintenance(site):
         window_id, services = window.id, tuple(dict.fromkeys(window.services))
@@ -124,12 +122,12 @@ def _events(site: Site) -> Iterator[_Event]:
 
 def _entry(site: Site, templates: Templates, event: _Event) -> FeedEntry:
     item = event.item
-    categories = [IMPACT_LABELS[item.impact].lower(), *(site.services[service].name for service in item.services)]
+    categories = [IMPACTS[item.impact].lower(), *(site.services[service].name for service in item.services)]
     if isinstance(item, Incident):
         link = site.options.absolute(addresses.url(addresses.incident(item.id))) + f"#{event.anchor}"
         title, when, link_text = f"{event.label}: {item.title}", None, "The whole incident"
     else:
-        link, when = maintenance_link(site, item), span_words(site, item.start, item.end)
+        link, when = maintenance_link(site, item), span_words(item.start, item.end, site.timezone)
         title, link_text = f"{event.label}: {item.title}, {when}", "Planned maintenance on the status page"
         categories.append("planned maintenance")
     html = templates.environment.get_template("status_feed_item.html.j2").render(
@@ -137,7 +135,7 @@ def _entry(site: Site, templates: Templates, event: _Event) -> FeedEntry:
         at=event.at,
         message=event.message,
         services=service_names(site, item.services),
-        impact_label=IMPACT_LABELS[item.impact],
+        impact_label=IMPACTS[item.impact],
         when=when,
         link=link,
         link_text=link_text,

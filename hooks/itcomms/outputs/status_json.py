@@ -23,10 +23,13 @@ from itcomms.figures.service_status import (
     ServiceStatus,
     announced_at,
     current_status,
+    impact_rank,
     in_progress,
+    incident_now,
+    open_incidents,
     upcoming_maintenance,
 )
-from itcomms.outputs.status_view import impact_rank, incident_now, maintenance_link, open_incidents, site_host
+from itcomms.outputs.status_view import maintenance_link, site_host
 from itcomms.rendering.outputs import Artefact, Output
 from itcomms.rendering.templating import Templates
 from itcomms.site import Site

@@ -9,7 +9,6 @@ JavaScript everything is shown.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -24,22 +23,23 @@ from itcomms.figures.service_status import (
     current_status,
     daily_record,
     in_progress,
+    incident_now,
+    open_incidents,
     upcoming_maintenance,
 )
 from itcomms.outputs.status_feeds import status_feed
 from itcomms.outputs.status_view import (
     by_month,
-    duration_words,
     history,
-    incident_now,
-    open_incidents,
     page_context,
     recent_months,
 )
 from itcomms.rendering.feeds import autodiscovery_links
 from itcomms.rendering.outputs import Output
-from itcomms.rendering.templating import Templates, day_words
+from itcomms.rendering.templating import Templates
 from itcomms.site import Site
+from itcomms.words import availability as availability_words
+from itcomms.words import count_words, day_words, duration, percent
 
 AVAILABILITY_DAYS = (30, 90, 365)
 BAR_DAYS = 90
@@ -156,23 +156,16 @@ def _row(site: Site, service: Service, state: ServiceState) -> ServiceRow:
     figures = []
     for days in AVAILABILITY_DAYS:
         value = availability(site, service.id, days)
-        figures.append(Figure(days, percent_words(value), target is not None and value < target))
+        figures.append(Figure(days, availability_words(value), target is not None and value < target))
     record = daily_record(site, service.id, BAR_DAYS)
     return ServiceRow(
         service=service,
         state=state,
         figures=tuple(figures),
-        target=f"{target:g}%" if target is not None else None,
+        target=percent(target) if target is not None else None,
         bar=tuple(_segments(site, record)),
         bar_label=_bar_label(site, record),
     )
-
-
-def percent_words(value: float) -> str:
-    """A percentage rounded down to two decimals, so a figure never looks better than it was."""
-    if value >= 100:
-        return "100%"
-    return f"{math.floor(value * 100) / 100:.2f}%"
 
 
 def _segments(site: Site, record: list[DayRecord]) -> Iterator[Segment]:
@@ -197,7 +190,7 @@ def _quiet(site: Site, days: list[DayRecord]) -> Segment:
 
 def _day_problems(day: DayRecord) -> str:
     parts = [
-        f"{words} for {duration_words(length)}"
+        f"{words} for {duration(length)}"
         for words, length in (("down", day.down), ("degraded", day.degraded), ("planned maintenance", day.maintenance))
         if length
     ]
@@ -213,7 +206,7 @@ def _bar_label(site: Site, record: list[DayRecord]) -> str:
         ServiceState.MAINTENANCE: "with planned maintenance",
     }
     parts = [
-        f"{counts[state]} day{'s' if counts[state] != 1 else ''} {words[state]}"
+        f"{count_words(counts[state], 'day')} {words[state]}"
         for state in (ServiceState.OPERATIONAL, ServiceState.DOWN, ServiceState.DEGRADED, ServiceState.MAINTENANCE)
         if counts[state]
     ]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import jinja2
 from markupsafe import Markup, escape
@@ -21,6 +21,7 @@ from itcomms.rendering.charts import Chart, Charts
 from itcomms.rendering.markdown_html import MarkdownRenderer
 from itcomms.rendering.outputs import Page
 from itcomms.site import Site
+from itcomms.words import Words
 
 TEMPLATE_DIR = Path(__file__).parents[1] / "outputs" / "templates"
 
@@ -56,35 +57,39 @@ def relative_link(from_path: str, to_path: str) -> str:
     return "/".join([".."] * (len(here) - shared) + there[shared:]) or "."
 
 
-def day_words(value: date | datetime, timezone: tzinfo) -> str:
-    """A date as people read it: 14 March 2026 (a time is first put in ``timezone``)."""
-    if isinstance(value, datetime):
-        value = value.astimezone(timezone)
-    return f"{value.day} {value:%B %Y}"
+Escaping = Literal["markdown", "none"]
+"""``markdown``: plain values escaped for Markdown and HTML (pages, the HTML email); ``none``: values as they are
+(plain-text email, YAML)."""
 
 
-def moment_words(value: datetime, timezone: tzinfo) -> str:
-    """A time in ``timezone``, with the zone named: 14 March 2026, 09:30 GMT."""
-    local = value.astimezone(timezone)
-    return f"{day_words(local, timezone)}, {local:%H:%M} {local.tzname()}"
+def _finalize_plain(value: Any) -> Any:
+    return "" if value is None else value
 
 
-def environment(cache_dir: Path | None, loader: jinja2.BaseLoader, **settings: Any) -> jinja2.Environment:
-    """A Jinja environment whose compiled templates are kept in ``cache_dir`` between builds.
+def environment(folder: Path, escaping: Escaping, cache_dir: Path | None = None) -> jinja2.Environment:
+    """The one way the project configures Jinja: templates from ``folder``, a missing value is an error, block tags
+    leave no blank lines, and compiled templates are kept in ``cache_dir`` between builds.
 
     Jinja checks each kept template against its source, so an edited template
-    is compiled again. How a template compiles also depends on the
-    environment's settings (escaping above all), which Jinja does not check:
-    each set of settings keeps its own folder.
+    is compiled again. How a template compiles also depends on the escaping,
+    which Jinja does not check: each escaping keeps its own folder.
     """
     bytecode_cache = None
     if cache_dir is not None:
-        described = sorted((name, getattr(value, "__qualname__", repr(value))) for name, value in settings.items())
-        fingerprint = hashlib.sha256(repr(described).encode())
-        folder = cache_dir / "templates" / fingerprint.hexdigest()[:16]
-        folder.mkdir(parents=True, exist_ok=True)
-        bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
-    return jinja2.Environment(loader=loader, bytecode_cache=bytecode_cache, **settings)
+        fingerprint = hashlib.sha256(f"{folder.resolve()}:{escaping}".encode())
+        kept = cache_dir / "templates" / fingerprint.hexdigest()[:16]
+        kept.mkdir(parents=True, exist_ok=True)
+        bytecode_cache = jinja2.FileSystemBytecodeCache(str(kept))
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        bytecode_cache=bytecode_cache,
+        autoescape=escaping == "markdown",
+        finalize=_finalize if escaping == "markdown" else _finalize_plain,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 class Templates:
@@ -95,16 +100,7 @@ class Templates:
         self.markdown = MarkdownRenderer()
         cache_dir = site.options.cache_dir
         self.charts = Charts(cache_dir / "charts" if cache_dir else None)
-        self.environment = environment(
-            cache_dir,
-            jinja2.FileSystemLoader(TEMPLATE_DIR),
-            autoescape=True,
-            finalize=_finalize,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+        self.environment = environment(TEMPLATE_DIR, "markdown", cache_dir)
         self.environment.filters.update(
             md=self.md,
             href=href,
@@ -112,7 +108,12 @@ class Templates:
             moment=self.moment,
             chart=self.chart,
         )
-        self.environment.globals.update(site=site, addresses=addresses)
+        self.words = Words(site.timezone, site.settings.currency, site.settings.fiscal_year_start)
+        self.environment.globals.update(self.globals())
+
+    def globals(self) -> dict[str, Any]:
+        """What every template of the site can use, whatever its escaping."""
+        return {"site": self.site, "addresses": addresses, "words": self.words}
 
     def md(self, text: str | None, base_url: str | None = None) -> Markup:
         """An author's Markdown field as sanitised HTML (place it on its own lines); with ``base_url``, the address
@@ -125,11 +126,11 @@ class Templates:
 
     def day(self, value: date | datetime) -> str:
         """A date as people read it: 14 March 2026."""
-        return day_words(value, self.site.timezone)
+        return self.words.day(value)
 
     def moment(self, value: datetime) -> str:
         """A time in the site's timezone, with the zone named: 14 March 2026, 09:30 GMT."""
-        return moment_words(value, self.site.timezone)
+        return self.words.moment(value)
 
     def page(self, template: str, path: str, **context: Any) -> Page:
         """Render ``template`` as the Markdown page at ``path``; ``link`` makes links relative to it.

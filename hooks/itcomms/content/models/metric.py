@@ -89,6 +89,12 @@ class Metric(ContentFile):
     agreed_with: list[UnitId] = []
     """Business units that agreed this KPI as a measure of IT's service to them."""
 
+    def meets_target(self, value: float | None) -> bool | None:
+        """Whether ``value`` meets the target, judged the way ``better`` says; None without a target or a value."""
+        if value is None or self.target is None:
+            return None
+        return value >= self.target if self.better is Better.HIGHER else value <= self.target
+
     def findings(self) -> Iterator[Finding]:
         pattern, example = _PERIOD_FORMAT[self.period]
         since, until = self.since, self.until
