@@ -96,7 +96,7 @@ class ServiceAvailability:
     service: Service
     target: float
     achieved: float
-    """Percent, to a thousandth."""
+    """Percent, unrounded: judged against the target as it is, and shown floored (``words.availability``)."""
     previous: float | None
     """The same for the year before, when it has content."""
 
@@ -284,7 +284,7 @@ def _availability(site: Site, year: FiscalYear, previous_year: FiscalYear | None
 
 def _available(site: Site, service: Service, year: FiscalYear) -> float:
     start, end = _moment(site, year.start), _moment(site, year.end)
-    return round(availability_between(site, service.id, start, end), 3)
+    return availability_between(site, service.id, start, end)
 
 
 def _moment(site: Site, day: date) -> datetime:

@@ -25,6 +25,4 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         feeds = autodiscovery_links(site, status_feed(site))
         for service_id in incident.services:
             feeds += autodiscovery_links(site, service_feed(site, service_id))
-        yield templates.page(
-            "incident.md.j2", path, **page_context(site, path), feeds=feeds, known=incident_now(site, incident)
-        )
+        yield templates.page("incident.md.j2", path, **page_context(), feeds=feeds, known=incident_now(site, incident))

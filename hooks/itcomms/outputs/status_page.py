@@ -54,7 +54,7 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
     yield templates.page(
         "status.md.j2",
         addresses.STATUS,
-        **page_context(site, addresses.STATUS),
+        **page_context(),
         feeds=feeds,
         overall=_overall(statuses),
         incidents=[incident_now(site, incident) for incident in open_incidents(site)],
@@ -70,7 +70,7 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         yield templates.page(
             "status_history.md.j2",
             path,
-            **page_context(site, path),
+            **page_context(),
             feeds=feeds,
             year=year,
             months=by_month(site, entries, [(year, month) for month in range(last_month, 0, -1)]),

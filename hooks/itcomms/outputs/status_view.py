@@ -2,48 +2,30 @@
 
 An update posted after "now", or an end still to come, is not told yet: a build
 with an earlier "now" tells the story as it stood then. The rules judged at "now" live in
-``figures.service_status``; the words in ``rendering.words``.
+``figures.service_status``; the words in ``words``.
 """
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import partial
 from typing import Any, Literal
 from urllib.parse import urlsplit
-
-from markupsafe import Markup
 
 from itcomms import addresses
 from itcomms.content.models import Impact, Incident, Maintenance
 from itcomms.figures.service_status import announced_maintenance, elapsed, incident_now, started_incidents
-from itcomms.rendering.templating import href
 from itcomms.site import Site
-from itcomms.words import duration, month_words, span_words
+from itcomms.words import duration, month_words
 
 HISTORY_MONTHS = 3
 """Months of history on the status page itself; older months live on the yearly history pages."""
 
 
-def page_context(site: Site, path: str) -> dict[str, Any]:
-    """What every status template is given besides its own data: the words, and helpers bound to the page."""
-    return {
-        "span": partial(span_words, timezone=site.timezone),
-        "duration": duration,
-        "url_to": partial(url_to, path),
-        "maintenance_anchor": maintenance_anchor,
-        "update_anchor": update_anchor,
-    }
-
-
-def url_to(from_path: str, to_path: str) -> Markup:
-    """A relative link from one page to another for raw HTML, where MkDocs does not turn ``.md`` links into addresses."""
-    source, target = addresses.url(from_path), addresses.url(to_path)
-    relative = posixpath.relpath(target or ".", source or ".")
-    return href(relative + "/" if target.endswith("/") or not target else relative)
+def page_context() -> dict[str, Any]:
+    """What every status template is given besides its own data: the anchors its entries link to."""
+    return {"maintenance_anchor": maintenance_anchor, "update_anchor": update_anchor}
 
 
 def site_host(site: Site) -> str:
