@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from itcomms.outputs import Artefact
+from itcomms_bench.prose import volume_against
 from itcomms_bench.synthetic import PRESETS, generate
 
 REPO = Path(__file__).resolve().parents[2]
@@ -368,6 +369,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{ours.seconds / floor.seconds:>8.2f}x {same.seconds:>7.2f} {ours.seconds / same.seconds:>7.2f}x "
                 f"{peer_text:>7} {ratio_text:>8} {search_kib:>11.0f}"
             )
+            say(f"      text per file against the demo's: {volume_against(REPO / 'content', project / 'content')}")
             if baseline is None:
                 baseline = (preset, files, ours.seconds)
             else:

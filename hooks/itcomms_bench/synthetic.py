@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from itcomms.content.schemas import schema_line
+from itcomms_bench import prose
 
 LAST_YEAR = 2026
 SITE_TIMEZONE = ZoneInfo("Europe/London")
@@ -101,11 +102,15 @@ def generate(project: Path, size: Size, seed: int = 2026) -> int:
     metrics = ["first-contact-resolution", "on-time-requests", "satisfaction", "time-to-restore"]
 
     writer.write("site.yaml", "site", _site(units, goals))
-    writer.write("glossary.yaml", "glossary", {"terms": [{"term": "IT", "meaning": "The technology team."}]})
+    glossary = [{"term": "IT", "meaning": "The technology team."}]
+    glossary += [{"term": term, "meaning": f"What {term} means, in plain words."} for term in prose.GLOSSARY_TERMS]
+    writer.write("glossary.yaml", "glossary", {"terms": glossary})
     for number, service in enumerate(services):
-        writer.write(f"services/{service}.yaml", "service", _service(rng, number, units))
+        writer.write(f"services/{service}.yaml", "service", _service(rng, number, units, services))
     months = [(year, month) for year in range(size.first_year, LAST_YEAR + 1) for month in range(1, 13)]
     for year in range(size.first_year, LAST_YEAR + 1):
+        # each year from its own seed, so a year's items are the same however many years come before it
+        rng = random.Random(f"{seed}:{year}")
         for number in range(size.incidents_per_year):
             _incident(writer, rng, year, number, services)
         for number in range(size.accomplishments_per_year):
@@ -159,22 +164,34 @@ def _site(units: list[str], goals: list[str]) -> dict[str, Any]:
     }
 
 
-def _service(rng: random.Random, number: int, units: list[str]) -> dict[str, Any]:
+def _service(rng: random.Random, number: int, units: list[str], services: list[str]) -> dict[str, Any]:
+    """A full service record, its text as long as the demo's (summary 15 words, description 60)."""
     word = _WORDS[number % len(_WORDS)]
     return {
         "name": f"{word.title()} service {number + 1}",
         "category": f"category-{number % 5 + 1}",
-        "summary": f"Helps you with your {word}.",
-        "description": f"The {word} service, explained in plain words.\n\nIt does several things for you.",
+        "summary": prose.text(rng, 15),
+        "description": prose.markdown(rng, 60, link="https://help.example.com/guides"),
         "audience": ["everyone"],
         "business_units": rng.sample(units, k=min(3, len(units))),
-        "keywords": [word],
-        "request": {"url": "https://help.example.com/request"},
-        "hours": {"service": "Always on", "support": "Weekdays 8:00 to 18:00"},
-        "support": {"email": "help@example.com"},
-        "service_levels": {"availability": 99.5, "response": [{"priority": "urgent", "respond_within_hours": 1}]},
+        "keywords": [word, *rng.sample(_WORDS, k=7)],
+        "request": {"url": "https://help.example.com/request", "steps": prose.text(rng, 25)},
+        "hours": {"service": "Always on", "support": "Weekdays 8:00 to 18:00, and for emergencies at any hour"},
+        "support": {"email": "help@example.com", "phone": "0161 496 0100", "hours": "Weekdays 8:00 to 18:00"},
+        "service_levels": {
+            "availability": 99.5,
+            "response": [
+                {"priority": "urgent", "respond_within_hours": 0.25, "resolve_within_hours": 4},
+                {"priority": "normal", "respond_within_hours": 4, "resolve_within_hours": 24},
+            ],
+        },
         "owner": {"team": "Platform", "email": "platform@example.com"},
-        "cost": "Included for everyone.",
+        "cost": prose.text(rng, 10),
+        "policies": [
+            {"title": "Information security policy", "url": "https://policies.example.com/security"},
+            {"title": "Acceptable use of IT", "url": "https://policies.example.com/acceptable-use"},
+        ],
+        "related": [other for other in rng.sample(services, k=min(4, len(services))) if other != services[number]][:3],
     }
 
 
@@ -182,25 +199,27 @@ def _incident(writer: _Writer, rng: random.Random, year: int, number: int, servi
     start = datetime(year, 1, 1, 8, tzinfo=SITE_TIMEZONE) + timedelta(minutes=rng.randrange(0, 364 * 24 * 60))
     minutes = rng.randrange(20, 600)
     end = start + timedelta(minutes=minutes)
-    stamps = [start + timedelta(minutes=minutes * share // 4) for share in range(4)] + [end]
-    states = ["investigating", "identified", "monitoring", "monitoring", "resolved"]
+    # three to five updates, as the demo's incidents have
+    states = ["investigating", "identified", *["monitoring"] * rng.randrange(0, 3), "resolved"]
+    stamps = [start + timedelta(minutes=minutes * share // (len(states) - 1)) for share in range(len(states) - 1)]
+    stamps.append(end)
     day = start.date().isoformat()
     writer.write(
         f"incidents/{year}/{day}-incident-{year}-{number:04d}.yaml",
         "incident",
         {
-            "title": f"{rng.choice(_WORDS).title()} trouble number {number}",
+            "title": f"{rng.choice(_WORDS).title()} slow or down for some people ({number})",
             "services": rng.sample(services, k=min(2, len(services))),
             "impact": rng.choice(_IMPACTS),
             "start": f"{start:%Y-%m-%d %H:%M}",
             "end": f"{end:%Y-%m-%d %H:%M}",
-            "summary": "Some people could not work normally for a while.",
+            "summary": prose.text(rng, 22),
             "updates": [
-                {"at": f"{stamp:%Y-%m-%d %H:%M}", "state": state, "message": f"Update {index + 1}: we are on it."}
-                for index, (stamp, state) in enumerate(zip(stamps, states, strict=True))
+                {"at": f"{stamp:%Y-%m-%d %H:%M}", "state": state, "message": prose.text(rng, 18)}
+                for stamp, state in zip(stamps, states, strict=True)
             ],
-            "cause": "A part failed.",
-            "prevention": "We replaced it and added an alarm.",
+            "cause": prose.text(rng, 26),
+            "prevention": prose.text(rng, 20),
         },
     )
 
@@ -211,12 +230,12 @@ def _maintenance(writer: _Writer, rng: random.Random, year: int, number: int, se
         f"maintenance/{start.date().isoformat()}-maintenance-{year}-{number:02d}.yaml",
         "maintenance",
         {
-            "title": f"Planned work {number}",
+            "title": f"Planned work on {rng.choice(_WORDS)} ({number})",
             "services": [services[(year * 12 + number) % len(services)]],
             "start": f"{start:%Y-%m-%d %H:%M}",
             "end": f"{start + timedelta(hours=2):%Y-%m-%d %H:%M}",
             "impact": "minor",
-            "message": "Things may be slow for a while.",
+            "message": prose.text(rng, 40),
         },
     )
 
@@ -226,14 +245,15 @@ def _accomplishment(
 ) -> None:
     day = date(year, 1, 1) + timedelta(days=rng.randrange(0, 364))
     data: dict[str, Any] = {
-        "title": f"Better {rng.choice(_WORDS)} for everyone ({number})",
-        "summary": "People now wait less and work more.",
+        "title": f"Faster {rng.choice(_WORDS)} for depot teams ({number})",
+        "summary": prose.text(rng, 24),
         "business_units": rng.sample(units, k=min(2, len(units))),
         "goals": [rng.choice(goals)],
         "services": [rng.choice(services)],
         "highlight": number % 50 == 0,
     }
     if number % 3 == 0:
+        data["description"] = prose.markdown(rng, 35)
         data["savings"] = {"money": rng.randrange(1000, 50000), "hours": rng.randrange(10, 500)}
     writer.write(
         f"accomplishments/{year}/{day.isoformat()}-accomplishment-{year}-{number:04d}.yaml", "accomplishment", data
