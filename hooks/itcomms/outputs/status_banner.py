@@ -1,7 +1,10 @@
 """The status banner on every page: what is wrong or planned, which services, since when, and a link.
 
-A ``THEME_CONTEXT`` provider: ``docs/overrides/partials/status-banner.html``
-draws it in Material's announce block (printable pages leave that block empty).
+A theme partial, ``partials/status-banner.html``, made from the data
+(``templates/status_banner.html.j2``): ``docs/overrides/main.html`` includes it
+in Material's announce block (printable pages leave that block empty). The
+MkDocs hook serves it from memory; other engines find it in the generated
+source tree.
 It shows while an incident makes a service down or degraded, while planned
 maintenance is in progress, and during the ``status.banner_days`` (7) days
 before a window starts. When all is well there is no banner at all.
@@ -9,19 +12,26 @@ before a window starts. When all is well there is no banner at all.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+import jinja2
+from markupsafe import Markup, escape
+
 from itcomms import addresses
 from itcomms.figures.service_status import ServiceState, in_progress, state_of_impact, upcoming_maintenance
 from itcomms.outputs.status_view import STATE_LABELS, maintenance_anchor, open_incidents, service_names, span_words
-from itcomms.rendering.templating import moment_words
+from itcomms.rendering.templating import TEMPLATE_DIR, environment, moment_words
 from itcomms.site import Site
 
 MAX_ITEMS = 4
 """More than this and the banner sends people to the status page for the rest."""
+
+PARTIAL = "partials/status-banner.html"
+_TEMPLATE_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,35 @@ def context(site: Site) -> Mapping[str, Any]:
         status_url=addresses.url(addresses.STATUS),
     )
     return {"status_banner": banner}
+
+
+def partials(site: Site) -> Mapping[str, str]:
+    """The banner as the theme partial ``partials/status-banner.html``: empty when all is well."""
+    templates = environment(
+        site.options.cache_dir,
+        jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        finalize=_escape_for_theme,
+        undefined=jinja2.StrictUndefined,
+    )
+    templates.filters["engine_url"] = _engine_url
+    banner = context(site)["status_banner"]
+    return {PARTIAL: templates.get_template("status_banner.html.j2").render(banner=banner)}
+
+
+def _escape_for_theme(value: Any) -> Markup:
+    """HTML-escaped, and braces too: the partial is a template the engine renders again."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(escape(value)).translate(_TEMPLATE_BRACES))
+
+
+def _engine_url(address: str) -> Markup:
+    """The engine's own ``url`` filter applied to a site address, so the link is relative to each page.
+
+    Site addresses are made by ``addresses`` from slugs: a JSON string is a Jinja string literal for them.
+    """
+    return Markup("{{ " + json.dumps(address) + " | url }}")
 
 
 def _items(site: Site) -> list[BannerItem]:
