@@ -4,9 +4,13 @@
   any content problem stops the build here, before MkDocs cleans or writes
   the output folder.
 - ``on_files``: add the generated pages and files, in memory.
-- ``on_env``: give the theme's templates the values they need (``itcomms``).
+- ``on_env``: serve the theme partials made from the data (the status banner)
+  from memory, ahead of the theme's own templates.
 - ``on_page_content``: let output modules rewrite a page's HTML.
 - ``on_post_build``: make the files that need the built site (PDFs).
+
+Engines that run no hooks get the same from ``itcomms.engines``: a source tree
+written to disk, and the after-build steps run over the built folder.
 
 Per-build state lives on the config object, which MkDocs creates anew for every
 build (including each ``mkdocs serve`` rebuild), never in this module.
@@ -19,13 +23,14 @@ import os
 from pathlib import Path
 
 import mkdocs
-from jinja2 import Environment
+from jinja2 import ChoiceLoader, DictLoader, Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from itcomms.clock import ClockError
+from itcomms.engines import after_build
 from itcomms.outputs import Page
 from itcomms.pipeline import Build, load_build
 from itcomms.problems import ContentError, Problem
@@ -61,7 +66,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["itcomms"] = _build(config).theme_context()
+    partials = DictLoader(_build(config).theme_partials())
+    env.loader = ChoiceLoader([partials, env.loader]) if env.loader else partials
     return env
 
 
@@ -70,7 +76,8 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    _log(_build(config).after_build(Path(config.site_dir)))
+    # Tooltips were added page by page above (and so reach the search index too); the rest runs on the folder.
+    _log(after_build.finish(_build(config), Path(config.site_dir), tooltips=False))
 
 
 def _build(config: MkDocsConfig) -> Build:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from itcomms import outputs
@@ -37,12 +36,12 @@ class Build:
         """Every generated page and file, and the warnings rendering raised."""
         return outputs.render_site(self.site)
 
-    def theme_context(self) -> dict[str, Any]:
-        """Values the theme's templates can use, under ``itcomms`` (the status banner, say)."""
-        return outputs.theme_context(self.site)
+    def theme_partials(self) -> dict[str, str]:
+        """Theme partials made from the data (the status banner): their path in the theme, and template text."""
+        return outputs.theme_partials(self.site)
 
     def page_html(self, path: str, html: str) -> str:
-        """A page's HTML once MkDocs rendered it, rewritten by the output modules that need to."""
+        """A page's HTML once the engine rendered it, rewritten by the output modules that need to."""
         return outputs.filter_page(self.site, path, html)
 
     def after_build(self, site_dir: Path) -> list[Problem | str]:

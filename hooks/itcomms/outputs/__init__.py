@@ -4,8 +4,9 @@ Output modules plug in here, in four ways:
 
 - ``RENDERERS`` yield pages, files and (as ``Problem`` warnings) anything an
   author should hear about;
-- ``THEME_CONTEXT`` give values to the theme's templates (a banner on every page);
-- ``PAGE_FILTERS`` rewrite each page's HTML once MkDocs has rendered it;
+- ``THEME_PARTIALS`` make theme partials from the data (the status banner on every
+  page), from the values ``THEME_CONTEXT`` works out;
+- ``PAGE_FILTERS`` rewrite each page's HTML once the engine has rendered it;
 - ``AFTER_BUILD`` make files from the built site (PDFs) and may warn too.
 """
 
@@ -41,6 +42,8 @@ from itcomms.site import Site
 
 Renderer = Callable[[Site, Templates], Iterable[Output | Problem]]
 ThemeContext = Callable[[Site], Mapping[str, Any]]
+ThemePartials = Callable[[Site], Mapping[str, str]]
+"""site → {partial's path in the theme, like partials/status-banner.html: its template text}."""
 PageFilter = Callable[[Site, str, str], str]
 """(site, page source path, page HTML) → page HTML."""
 AfterBuild = Callable[[Site, Path], Iterable[Problem | str]]
@@ -62,6 +65,7 @@ RENDERERS: tuple[Renderer, ...] = (
     content_health_page.render,
 )
 THEME_CONTEXT: tuple[ThemeContext, ...] = (status_banner.context,)
+THEME_PARTIALS: tuple[ThemePartials, ...] = (status_banner.partials,)
 PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips,)
 AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf, annual_report.make_pdfs)
 
@@ -90,6 +94,10 @@ def theme_context(site: Site) -> dict[str, Any]:
     return {key: value for provider in THEME_CONTEXT for key, value in provider(site).items()}
 
 
+def theme_partials(site: Site) -> dict[str, str]:
+    return {path: text for provider in THEME_PARTIALS for path, text in provider(site).items()}
+
+
 def filter_page(site: Site, path: str, html: str) -> str:
     for page_filter in PAGE_FILTERS:
         html = page_filter(site, path, html)
@@ -100,4 +108,14 @@ def after_build(site: Site, site_dir: Path) -> list[Problem | str]:
     return [note for step in AFTER_BUILD for note in step(site, site_dir)]
 
 
-__all__ = ["Artefact", "Output", "Page", "Rendered", "after_build", "filter_page", "render_site", "theme_context"]
+__all__ = [
+    "Artefact",
+    "Output",
+    "Page",
+    "Rendered",
+    "after_build",
+    "filter_page",
+    "render_site",
+    "theme_context",
+    "theme_partials",
+]

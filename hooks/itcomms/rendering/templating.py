@@ -57,13 +57,25 @@ def relative_link(from_path: str, to_path: str) -> str:
     return "/".join([".."] * (len(here) - shared) + there[shared:]) or "."
 
 
-Escaping = Literal["markdown", "none"]
-"""``markdown``: plain values escaped for Markdown and HTML (pages, the HTML email); ``none``: values as they are
-(plain-text email, YAML)."""
+Escaping = Literal["markdown", "theme", "none"]
+"""``markdown``: plain values escaped for Markdown and HTML (pages, the HTML email); ``theme``: escaped for HTML
+and for the engine's own Jinja, which renders a theme partial again; ``none``: values as they are (plain-text
+email, YAML)."""
+
+_TEMPLATE_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
 
 def _finalize_plain(value: Any) -> Any:
     return "" if value is None else value
+
+
+def _finalize_theme(value: Any) -> Any:
+    if value is None or isinstance(value, Markup):
+        return "" if value is None else value
+    return Markup(str(escape(value)).translate(_TEMPLATE_BRACES))
+
+
+_FINALIZE = {"markdown": _finalize, "theme": _finalize_theme, "none": _finalize_plain}
 
 
 def environment(folder: Path, escaping: Escaping, cache_dir: Path | None = None) -> jinja2.Environment:
@@ -83,8 +95,8 @@ def environment(folder: Path, escaping: Escaping, cache_dir: Path | None = None)
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
         bytecode_cache=bytecode_cache,
-        autoescape=escaping == "markdown",
-        finalize=_finalize if escaping == "markdown" else _finalize_plain,
+        autoescape=escaping != "none",
+        finalize=_FINALIZE[escaping],
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
