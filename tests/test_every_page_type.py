@@ -34,6 +34,7 @@ def demo_page_types() -> dict[str, str]:
         "status": addresses.STATUS,
         "status history": addresses.status_history(site.incidents[-1].start.year),
         "incident": addresses.incident(site.incidents[0].id),
+        "maintenance": addresses.maintenance(site.maintenance[0].id),
         "services": addresses.SERVICES,
         "service": addresses.service(next(iter(site.services))),
         "brochure": addresses.BROCHURE,

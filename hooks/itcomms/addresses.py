@@ -38,6 +38,11 @@ def incident(incident_id: str) -> str:
     return f"status/incidents/{incident_id}/index.md"
 
 
+def maintenance(window_id: str) -> str:
+    """One planned window, for as long as the site exists: feeds and the calendar link here, so the link never moves."""
+    return f"status/maintenance/{window_id}/index.md"
+
+
 def status_history(year: int | str) -> str:
     """One year of incidents and maintenance: the status page keeps only the last few months."""
     return f"status/history/{year}/index.md"

@@ -9,7 +9,8 @@ One item per thing subscribers should hear, each told once:
   revision (``maintenance/<id>/revision/<n>``) and its cancellation
   (``maintenance/<id>/cancelled``).
 
-Ids never depend on wording, so fixing a typo re-notifies nobody; an item
+Ids never depend on wording or on dates, so fixing a typo, moving a window or
+correcting an incident's start re-notifies nobody (``notify`` relies on it); an item
 appears only once its moment has come at the build's "now". Each feed holds the
 latest ``status.feed_items`` items, so it stays small however long the history.
 """
@@ -35,6 +36,9 @@ from itcomms.rendering.feeds import Feed, FeedEntry, render_feed, tag_uri
 from itcomms.rendering.outputs import Output
 from itcomms.rendering.templating import Templates
 from itcomms.site import Site
+
+ID_DAY = date(2025, 1, 1)
+"""The day in every status id (RFC 4151 wants one): the same for all, since an item's own dates can be corrected."""
 
 
 def render(site: Site, templates: Templates) -> Iterator[Output]:
@@ -104,7 +108,7 @@ def _events(site: Site) -> Iterator[_Event]:
         incident_id, services = incident.id, tuple(dict.fromkeys(incident.services))
         for number, update in enumerate(incident.updates, start=1):
             if update.at <= site.now:
-                uri = tag_uri(site, _minted(incident), f"incident/{incident_id}/update/{number}")
+                uri = tag_uri(site, ID_DAY, f"incident/{incident_id}/update/{number}")
                 label = UPDATE_LABELS[update.state]
                 yield _Event(uri, update.at, services, incident, label, update.message, update_anchor(number))
     for window in announced_maintenance(site):
@@ -118,7 +122,7 @@ def _events(site: Site) -> Iterator[_Event]:
             told.append(("cancelled", "Maintenance cancelled", window.cancelled.at, window.cancelled.reason))
         for what, label, at, message in told:
             if at <= site.now:
-                uri = tag_uri(site, _minted(window), f"maintenance/{window_id}/{what}")
+                uri = tag_uri(site, ID_DAY, f"maintenance/{window_id}/{what}")
                 yield _Event(uri, at, services, window, label, message)
 
 
@@ -130,7 +134,7 @@ def _entry(site: Site, templates: Templates, event: _Event) -> FeedEntry:
         title, when, link_text = f"{event.label}: {item.title}", None, "The whole incident"
     else:
         link, when = maintenance_link(site, item), span_words(site, item.start, item.end)
-        title, link_text = f"{event.label}: {item.title}, {when}", "Planned maintenance on the status page"
+        title, link_text = f"{event.label}: {item.title}, {when}", "The planned maintenance"
         categories.append("planned maintenance")
     html = templates.environment.get_template("status_feed_item.html.j2").render(
         label=event.label,
@@ -152,8 +156,3 @@ def _entry(site: Site, templates: Templates, event: _Event) -> FeedEntry:
         content_html=html,
         categories=tuple(categories),
     )
-
-
-def _minted(item: Incident | Maintenance) -> date:
-    """The day in an item's ids: the date its file name carries, so ids stay put when the text changes."""
-    return item.identity.date or item.start.date()
