@@ -63,7 +63,7 @@ RENDERERS: tuple[Renderer, ...] = (
     authoring_guide.render,
     content_health_page.render,
 )
-THEME_CONTEXT: tuple[ThemeContext, ...] = (status_banner.context,)
+THEME_CONTEXT: tuple[ThemeContext, ...] = (status_banner.context, status_feeds.theme_context)
 PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips,)
 AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf, annual_report.make_pdfs)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
 from itcomms import addresses
 from itcomms.content.models import Service
 from itcomms.figures.service_facts import by_category, retired, service_facts
 from itcomms.outputs import service_brochure
+from itcomms.outputs.status_feeds import service_feed
+from itcomms.rendering.feeds import autodiscovery_links
 from itcomms.rendering.outputs import Output
 from itcomms.rendering.templating import Templates
 from itcomms.site import Site
@@ -30,20 +32,9 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
     yield service_brochure.page(site, templates, facts)
 
 
-def _feeds(site: Site, service: Service) -> list[Mapping[str, str]]:
+def _feeds(site: Site, service: Service) -> list[dict[str, str]]:
     """The service's own status feeds, for autodiscovery in the page's head and to copy from the page.
 
     Absolute addresses: they are what a subscriber pastes into a feed reader.
     """
-    return [
-        {
-            "href": site.options.absolute(addresses.service_feed_rss(service.id)),
-            "type": "application/rss+xml",
-            "title": f"{service.name}: status updates (RSS)",
-        },
-        {
-            "href": site.options.absolute(addresses.service_feed_atom(service.id)),
-            "type": "application/atom+xml",
-            "title": f"{service.name}: status updates (Atom)",
-        },
-    ]
+    return autodiscovery_links(site, service_feed(site, service.id))

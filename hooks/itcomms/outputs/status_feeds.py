@@ -17,9 +17,10 @@ latest ``status.feed_items`` items, so it stays small however long the history.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from itcomms import addresses
 from itcomms.content.models import Incident, Maintenance
@@ -32,7 +33,7 @@ from itcomms.outputs.status_view import (
     span_words,
     update_anchor,
 )
-from itcomms.rendering.feeds import Feed, FeedEntry, render_feed, tag_uri
+from itcomms.rendering.feeds import Feed, FeedEntry, autodiscovery_links, render_feed, tag_uri
 from itcomms.rendering.outputs import Output
 from itcomms.rendering.templating import Templates
 from itcomms.site import Site
@@ -60,6 +61,11 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
     yield from render_feed(site, status_feed(site, entries(events)))
     for service_id in site.services:
         yield from render_feed(site, service_feed(site, service_id, entries(by_service.get(service_id, []))))
+
+
+def theme_context(site: Site) -> Mapping[str, Any]:
+    """``status_feeds``: the site-wide feed's autodiscovery links, which ``main.html`` puts in every page's head."""
+    return {"status_feeds": autodiscovery_links(site, status_feed(site))}
 
 
 def status_feed(site: Site, entries: Sequence[FeedEntry] = ()) -> Feed:
