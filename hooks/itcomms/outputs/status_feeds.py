@@ -33,7 +33,7 @@ from itcomms.outputs.status_view import (
     span_words,
     update_anchor,
 )
-from itcomms.rendering.feeds import Feed, FeedEntry, autodiscovery_links, render_feed, tag_uri
+from itcomms.rendering.feeds import Feed, FeedEntry, autodiscovery_links, category_scheme, render_feed, tag_uri
 from itcomms.rendering.outputs import Output
 from itcomms.rendering.templating import Templates
 from itcomms.site import Site
@@ -134,7 +134,10 @@ def _events(site: Site) -> Iterator[_Event]:
 
 def _entry(site: Site, templates: Templates, event: _Event) -> FeedEntry:
     item = event.item
-    categories = [IMPACT_LABELS[item.impact].lower(), *(site.services[service].name for service in item.services)]
+    categories = [IMPACT_LABELS[item.impact].lower()]
+    # Services and the state under their own schemes: readers show them as tags, notify reads them back.
+    schemed = [(category_scheme(site, "state"), event.label)]
+    schemed += [(category_scheme(site, "service"), site.services[service].name) for service in event.services]
     if isinstance(item, Incident):
         link = site.options.absolute(addresses.url(addresses.incident(item.id))) + f"#{event.anchor}"
         title, when, link_text = f"{event.label}: {item.title}", None, "The whole incident"
@@ -161,4 +164,5 @@ def _entry(site: Site, templates: Templates, event: _Event) -> FeedEntry:
         summary=templates.markdown.plain(event.message),
         content_html=html,
         categories=tuple(categories),
+        schemed=tuple(schemed),
     )
