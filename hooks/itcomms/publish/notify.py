@@ -25,6 +25,7 @@ in the feed.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,8 +75,11 @@ def live_feed_url(site_url: str) -> str:
 
 def snapshot(live_url: str, destination: Path, retry: Retry) -> str:
     """Save the live feed to ``destination`` (empty when the site has none yet); returns what was found, in words."""
+    # A query of its own, so no cache in front of the site (a CDN) answers with a copy from before the last deploy:
+    # a stale feed would make items already posted look new.
+    fresh = f"{live_url}{'&' if '?' in live_url else '?'}notify={time.time_ns()}"
     try:
-        body = get(live_url, retry, f"the live feed at {live_url}")
+        body = get(fresh, retry, f"the live feed at {live_url}")
     except DeliveryFailed as failed:
         raise NotifyError(f"could not read {failed}; not guessing what is new, so nothing will be posted") from None
     if body is None:
