@@ -33,6 +33,7 @@ from itcomms.outputs import (
     status_banner,
     status_feeds,
     status_json,
+    status_live,
     status_page,
 )
 from itcomms.problems import Problem
@@ -63,7 +64,7 @@ RENDERERS: tuple[Renderer, ...] = (
     authoring_guide.render,
     content_health_page.render,
 )
-THEME_CONTEXT: tuple[ThemeContext, ...] = (status_banner.context, status_feeds.theme_context)
+THEME_CONTEXT: tuple[ThemeContext, ...] = (status_banner.context, status_feeds.theme_context, status_live.theme_context)
 PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips,)
 AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf, annual_report.make_pdfs)
 

@@ -26,6 +26,7 @@ from itcomms.figures.service_status import (
     in_progress,
     upcoming_maintenance,
 )
+from itcomms.outputs.status_live import PageDisplay, display
 from itcomms.outputs.status_view import impact_rank, incident_now, maintenance_link, open_incidents, site_host
 from itcomms.rendering.outputs import Artefact, Output
 from itcomms.rendering.templating import Templates
@@ -168,6 +169,8 @@ class StatusDocument(_Model):
     """Incidents open now, worst first."""
     scheduled_maintenances: list[ScheduledMaintenance]
     """Announced windows that are in progress or planned, soonest first; cancelled ones are left out."""
+    display: PageDisplay
+    """Not in Statuspage's format: the pages' own words for the same status (the banner, states, "as of")."""
 
 
 def render(site: Site, templates: Templates) -> Iterator[Output]:
@@ -208,6 +211,7 @@ def status_document(site: Site, templates: Templates) -> StatusDocument:
         components=components,
         incidents=[_incident(site, templates, incident, page_id, by_id) for incident in incidents],
         scheduled_maintenances=[_maintenance(site, templates, window, page_id, by_id) for window in windows],
+        display=display(site),
     )
 
 
