@@ -17,6 +17,7 @@ STATUS_FEED_ATOM = "status/feed.atom"
 MAINTENANCE_CALENDAR = "status/maintenance.ics"
 STATUS_JSON = "status/status.json"
 STATUS_JSON_SCHEMA = "status/status.schema.json"
+STATUS_BADGE = "status/badge.svg"
 
 SERVICES = "services/index.md"
 BROCHURE = "services/brochure/index.md"
@@ -58,6 +59,11 @@ def service_feed_rss(service_id: str) -> str:
 
 def service_feed_atom(service_id: str) -> str:
     return f"services/{service_id}/feed.atom"
+
+
+def service_badge(service_id: str) -> str:
+    """An image of the service's state, for other intranet pages to embed."""
+    return f"services/{service_id}/badge.svg"
 
 
 def report(year: int | str) -> str:
