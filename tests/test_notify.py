@@ -18,6 +18,7 @@ import pytest
 from browser import serve
 from fakes import Mailbox, Webhooks, smtp_server, webhook_server
 from itcomms.cli.notify import main
+from itcomms.publish.delivery import DeliveryFailed, Retry, post_json
 from status_content import incident_file, rendered
 from support import load_site, minimal_project, write_content
 
@@ -193,3 +194,16 @@ def test_a_live_address_that_is_not_a_feed_stops_before_anything_is_posted(world
     world.build("2026-11-24T09:30:00")
     assert main(["send", str(previous), "--site", str(world.site)], world.environ) == 2
     assert world.counts() == (0, 0, 0)
+
+
+def test_retries_wait_longer_each_time_then_give_up() -> None:
+    waits: list[float] = []
+    with webhook_server() as hooks:
+        hooks.fail["/down"] = [503, 503, 429, 500]
+        with pytest.raises(DeliveryFailed, match="tried 4 times"):
+            post_json(hooks.url + "/down", {"text": "hello"}, Retry(sleep=waits.append), "Slack, test")
+        assert waits == [2.0, 4.0, 8.0] and hooks.attempts["/down"] == 4
+        hooks.fail["/gone"] = [404]
+        with pytest.raises(DeliveryFailed, match="HTTP 404"):
+            post_json(hooks.url + "/gone", {"text": "hello"}, Retry(sleep=waits.append), "Slack, test")
+        assert hooks.attempts["/gone"] == 1  # a wrong address is not tried again
