@@ -207,3 +207,17 @@ def test_retries_wait_longer_each_time_then_give_up() -> None:
         with pytest.raises(DeliveryFailed, match="HTTP 404"):
             post_json(hooks.url + "/gone", {"text": "hello"}, Retry(sleep=waits.append), "Slack, test")
         assert hooks.attempts["/gone"] == 1  # a wrong address is not tried again
+
+
+def test_ids_from_before_they_lost_their_date_are_the_same_items(world: World) -> None:
+    """The live feed of the previous release dated each id by the item; the new build's ids do not: nothing is new."""
+    world.build("2026-11-24T09:30:00")
+    feed = world.site / "status/feed.atom"
+    (world.live / "status").mkdir()
+    old_style = feed.read_text().replace("tag:intranet.example,2025-01-01:", "tag:intranet.example,2026-11-24:")
+    assert old_style != feed.read_text()
+    (world.live / "status/feed.atom").write_text(old_style)
+    previous = world.tmp / "previous-feed.atom"
+    assert main(["snapshot", str(previous), "--live-url", world.live_url], world.environ) == 0
+    assert main(["send", str(previous), "--site", str(world.site)], world.environ) == 0
+    assert world.counts() == (0, 0, 0)

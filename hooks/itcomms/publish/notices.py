@@ -88,8 +88,19 @@ def new_since(built: Sequence[Notice], live: Sequence[Notice] | None) -> list[No
     """
     if live is None:
         return []
-    seen = {notice.id for notice in live}
-    return [notice for notice in built if notice.id not in seen]
+    seen = {item_key(notice.id) for notice in live}
+    return [notice for notice in built if item_key(notice.id) not in seen]
+
+
+def item_key(feed_id: str) -> str:
+    """What names the item in a tag URI, without the authority and its day (``tag:host,day:incident/x/update/2``).
+
+    The day in status ids was once the item's own date; comparing without it means
+    the first publish after that change (or a change of host) posts nothing again.
+    """
+    if feed_id.startswith("tag:") and feed_id.count(":") >= 2:
+        return feed_id.split(":", 2)[2]
+    return feed_id
 
 
 def _notice(entry: etree._Element, site_name: str) -> Notice:
