@@ -20,6 +20,7 @@ from playwright.sync_api import Browser
 
 from browser import accessibility_violations, visit
 from itcomms import addresses
+from itcomms.figures.service_status import announced_maintenance
 from support import DEMO_CONTENT, REPO, load_site
 
 pytestmark = pytest.mark.browser
@@ -34,6 +35,7 @@ def demo_page_types() -> dict[str, str]:
         "status": addresses.STATUS,
         "status history": addresses.status_history(site.incidents[-1].start.year),
         "incident": addresses.incident(site.incidents[0].id),
+        "maintenance": addresses.maintenance(announced_maintenance(site)[0].id),
         "services": addresses.SERVICES,
         "service": addresses.service(next(iter(site.services))),
         "brochure": addresses.BROCHURE,

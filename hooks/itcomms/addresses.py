@@ -17,6 +17,7 @@ STATUS_FEED_ATOM = "status/feed.atom"
 MAINTENANCE_CALENDAR = "status/maintenance.ics"
 STATUS_JSON = "status/status.json"
 STATUS_JSON_SCHEMA = "status/status.schema.json"
+STATUS_BADGE = "status/badge.svg"
 
 SERVICES = "services/index.md"
 BROCHURE = "services/brochure/index.md"
@@ -38,6 +39,11 @@ def incident(incident_id: str) -> str:
     return f"status/incidents/{incident_id}/index.md"
 
 
+def maintenance(window_id: str) -> str:
+    """One planned window, for as long as the site exists: feeds and the calendar link here, so the link never moves."""
+    return f"status/maintenance/{window_id}/index.md"
+
+
 def status_history(year: int | str) -> str:
     """One year of incidents and maintenance: the status page keeps only the last few months."""
     return f"status/history/{year}/index.md"
@@ -53,6 +59,11 @@ def service_feed_rss(service_id: str) -> str:
 
 def service_feed_atom(service_id: str) -> str:
     return f"services/{service_id}/feed.atom"
+
+
+def service_badge(service_id: str) -> str:
+    """An image of the service's state, for other intranet pages to embed."""
+    return f"services/{service_id}/badge.svg"
 
 
 def report(year: int | str) -> str:

@@ -27,12 +27,15 @@ from itcomms.outputs import (
     home,
     incident_pages,
     maintenance_calendar,
+    maintenance_pages,
     newsletter,
     service_brochure,
     service_catalogue,
+    status_badges,
     status_banner,
     status_feeds,
     status_json,
+    status_live,
     status_page,
 )
 from itcomms.problems import Problem
@@ -53,9 +56,11 @@ RENDERERS: tuple[Renderer, ...] = (
     home.render,
     status_page.render,
     incident_pages.render,
+    maintenance_pages.render,
     status_feeds.render,
     maintenance_calendar.render,
     status_json.render,
+    status_badges.render,
     service_catalogue.render,
     annual_report.render,
     newsletter.render,
@@ -64,7 +69,7 @@ RENDERERS: tuple[Renderer, ...] = (
     authoring_guide.render,
     content_health_page.render,
 )
-THEME_CONTEXT: tuple[ThemeContext, ...] = (status_banner.context,)
+THEME_CONTEXT: tuple[ThemeContext, ...] = (status_banner.context, status_feeds.theme_context, status_live.theme_context)
 THEME_PARTIALS: tuple[ThemePartials, ...] = (status_banner.partials,)
 PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips,)
 AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf, annual_report.make_pdfs)

@@ -29,6 +29,7 @@ from itcomms.figures.service_status import (
     open_incidents,
     upcoming_maintenance,
 )
+from itcomms.outputs.status_live import PageDisplay, display
 from itcomms.outputs.status_view import maintenance_link, site_host
 from itcomms.rendering.outputs import Artefact, Output
 from itcomms.rendering.templating import Templates
@@ -171,6 +172,8 @@ class StatusDocument(_Model):
     """Incidents open now, worst first."""
     scheduled_maintenances: list[ScheduledMaintenance]
     """Announced windows that are in progress or planned, soonest first; cancelled ones are left out."""
+    display: PageDisplay
+    """Not in Statuspage's format: the pages' own words for the same status (the banner, states, "as of")."""
 
 
 def render(site: Site, templates: Templates) -> Iterator[Output]:
@@ -211,6 +214,7 @@ def status_document(site: Site, templates: Templates) -> StatusDocument:
         components=components,
         incidents=[_incident(site, templates, incident, page_id, by_id) for incident in incidents],
         scheduled_maintenances=[_maintenance(site, templates, window, page_id, by_id) for window in windows],
+        display=display(site),
     )
 
 
