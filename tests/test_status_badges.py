@@ -47,12 +47,12 @@ def test_badges_show_what_status_json_says(tmp_path: Path) -> None:
     shown = json.loads(files[addresses.STATUS_JSON])["display"]
 
     title, state, root = badge(files, addresses.service_badge("email"))
-    assert (title, state) == ("Email: Down", "down") and shown["services"]["email"]["label"] == "Down"
-    assert [text.text for text in root.iter(f"{SVG}text")] == ["Email", "Down"]
+    assert (title, state) == ("Email: Not working", "down") and shown["services"]["email"]["label"] == "Not working"
+    assert [text.text for text in root.iter(f"{SVG}text")] == ["Email", "Not working"]
     title, state, _ = badge(files, addresses.service_badge("chat"))
-    assert state == shown["services"]["chat"]["state"] == "operational" and title.endswith(": Operational")
+    assert state == shown["services"]["chat"]["state"] == "operational" and title.endswith(": Working normally")
     title, state, _ = badge(files, addresses.STATUS_BADGE)
-    assert (title, state) == ("Example IT: Down", shown["overall_state"])
+    assert (title, state) == ("Example IT: Not working", shown["overall_state"])
 
     for path in (addresses.STATUS_BADGE, addresses.service_badge("email")):
         text = bytes(files[path]).decode()

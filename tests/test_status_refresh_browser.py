@@ -61,7 +61,7 @@ def opened(browser: Browser, url: str) -> tuple[Page, list[str]]:
 def test_the_status_page_redraws_banner_states_and_as_of_within_a_minute(browser: Browser, served: Served) -> None:
     page, errors = opened(browser, served.url + "status/")
     email = page.locator("th[scope=row]", has=page.locator('a[href$="services/email/"]')).locator(".status-badge")
-    expect(email).to_have_text("Operational")
+    expect(email).to_have_text("Working normally")
     assert page.locator(".md-banner").count() == 0
     page.clock.run_for(61_000)  # a minute with nothing new: nothing changes
     expect(page.locator(".status-asof time")).to_have_text("1 June 2026, 12:00 BST")
@@ -71,7 +71,7 @@ def test_the_status_page_redraws_banner_states_and_as_of_within_a_minute(browser
     banner = page.locator(".md-banner .status-banner")
     expect(banner).to_contain_text("Email down")
     expect(banner).to_contain_text("As of 1 June 2026, 12:15 BST")
-    expect(email).to_have_text("Down")
+    expect(email).to_have_text("Not working")
     expect(email).to_have_class("status-badge status-badge--down")
     expect(page.locator(".status-overall")).to_contain_text("Some services are down.")
     expect(page.locator(".status-asof time")).to_have_text("1 June 2026, 12:15 BST")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jinja2
 
-from itcomms.outputs import theme_partials
+from itcomms.outputs import THEME_VALUES, theme_partials
 from status_content import incident_file
 from support import load_site, minimal_project, write_content
 
@@ -22,7 +22,7 @@ def as_the_engine_renders(partial: str) -> str:
 
 
 def test_no_banner_when_all_is_well(tmp_path: Path) -> None:
-    assert theme_partials(load_site(minimal_project(tmp_path), now=NOW)) == {BANNER: ""}
+    assert theme_partials(load_site(minimal_project(tmp_path), now=NOW))[BANNER] == ""
 
 
 def test_titles_stay_text_when_the_engine_renders_the_banner(tmp_path: Path) -> None:
@@ -35,3 +35,14 @@ def test_titles_stay_text_when_the_engine_renders_the_banner(tmp_path: Path) -> 
     assert "&#123;# hidden #&#125; &amp; more</a>" in html
     assert "49" not in html
     assert '<a href="../../status/">service status page</a>' in html
+
+
+def test_the_values_partial_holds_text_as_text(tmp_path: Path) -> None:
+    project = minimal_project(tmp_path)
+    settings = (project / "content" / "site.yaml").read_text(encoding="utf-8")
+    (project / "content" / "site.yaml").write_text(
+        settings.replace("name: Example IT", "name: 'Example IT 50%} {{ 7 * 7 }}'", 1), encoding="utf-8"
+    )
+    values = theme_partials(load_site(project, now=NOW))[THEME_VALUES]
+    module = jinja2.Environment(loader=jinja2.DictLoader({"values": values})).get_template("values").module
+    assert module.status_feeds[0]["title"] == "Example IT 50%} {{ 7 * 7 }} service status (RSS)"

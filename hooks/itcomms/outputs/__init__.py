@@ -12,6 +12,7 @@ Output modules plug in here, in four ways:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,6 +72,10 @@ RENDERERS: tuple[Renderer, ...] = (
 )
 THEME_CONTEXT: tuple[ThemeContext, ...] = (status_banner.context, status_feeds.theme_context, status_live.theme_context)
 THEME_PARTIALS: tuple[ThemePartials, ...] = (status_banner.partials,)
+THEME_VALUES = "partials/itcomms-values.html"
+"""A partial the theme imports (``{% import ... as itcomms %}``) for the values every page's head needs:
+values as Jinja literals, so every engine reads them from the source tree, no hook needed."""
+_VALUE_PROVIDERS: tuple[ThemeContext, ...] = (status_feeds.theme_context, status_live.theme_context)
 PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips,)
 AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf, annual_report.make_pdfs)
 
@@ -100,7 +105,13 @@ def theme_context(site: Site) -> dict[str, Any]:
 
 
 def theme_partials(site: Site) -> dict[str, str]:
-    return {path: text for provider in THEME_PARTIALS for path, text in provider(site).items()}
+    partials = {path: text for provider in THEME_PARTIALS for path, text in provider(site).items()}
+    values = {name: value for provider in _VALUE_PROVIDERS for name, value in provider(site).items()}
+    # JSON strings, lists and objects are Jinja literals; a "%" is escaped so no value can close the tag
+    partials[THEME_VALUES] = "".join(
+        f"{{% set {name} = {json.dumps(value).replace('%', chr(92) + 'u0025')} %}}\n" for name, value in values.items()
+    )
+    return partials
 
 
 def filter_page(site: Site, path: str, html: str) -> str:
