@@ -28,6 +28,7 @@ from itcomms.content import error_messages, plain_language
 from itcomms.content.kinds import CONTENT_TYPES_BY_KIND, identify
 from itcomms.content.models import ContentFile, Identity, Maintenance, SiteSettings
 from itcomms.content.models.fields import ITEM_KINDS
+from itcomms.content.project_files import leads_outside, links_out_of, outside_message
 from itcomms.content.references import Marks, Reference, marks
 from itcomms.content.yaml_source import SourceMap, YamlDocument, load_yaml
 from itcomms.content.year_content import years_with_content
@@ -79,7 +80,10 @@ def check_content(project_dir: Path, *, advice: bool = False) -> ContentCheck:
     if not content_dir.is_dir():
         result.problems.append(Problem("content", 1, 1, "", "folder is missing; it holds the site's YAML files"))
         return result
-    files = _discover(content_dir)
+    # Links leading out of the project are reported and never read: neither content nor published files.
+    result.problems.extend(links_out_of(content_dir, project_dir))
+    result.problems.extend(links_out_of(project_dir / "docs", project_dir))
+    files = [path for path in _discover(content_dir) if leads_outside(path, project_dir) is None]
     site_files = [path for path in files if path.relative_to(content_dir).as_posix() == "site.yaml"]
     if not site_files:
         result.problems.append(
@@ -98,7 +102,7 @@ def check_content(project_dir: Path, *, advice: bool = False) -> ContentCheck:
     result.problems.extend(_duplicate_identities(result.identities))
     result.problems.extend(_unknown_references(result))
     result.problems.extend(_links_to_drafts(result))
-    result.problems.extend(_missing_docs_files(result, project_dir / "docs"))
+    result.problems.extend(_missing_docs_files(result, project_dir))
     result.problems.extend(_overlapping_maintenance(result))
     result.problems.extend(_reports_without_content(result))
     if advice:
@@ -227,19 +231,21 @@ def _target(reference: Reference) -> tuple[str, str]:
     return reference.kind, reference.target
 
 
-def _missing_docs_files(check: ContentCheck, docs_dir: Path) -> Iterator[Problem]:
-    """Files that content names under docs/ must be there, or the page would link to nothing."""
+def _missing_docs_files(check: ContentCheck, project_dir: Path) -> Iterator[Problem]:
+    """Files that content names under docs/ must be there, or the page would link to nothing; and really there,
+    not a link to a file outside the project."""
+    docs_dir = project_dir / "docs"
     for loaded in check.items:
         for reference in loaded.marks.files:
-            if not (docs_dir / reference.target).is_file():
-                position = loaded.source.locate(reference.path)
-                yield Problem(
-                    loaded.identity.file,
-                    position.line,
-                    position.column,
-                    _dotted(reference.path),
-                    f"no file docs/{reference.target}; add the file there or correct the path",
-                )
+            target = docs_dir / reference.target
+            if (real := leads_outside(target, project_dir)) is not None:
+                message = f"docs/{reference.target} {outside_message(real)}"
+            elif not target.is_file():
+                message = f"no file docs/{reference.target}; add the file there or correct the path"
+            else:
+                continue
+            position = loaded.source.locate(reference.path)
+            yield Problem(loaded.identity.file, position.line, position.column, _dotted(reference.path), message)
 
 
 def _overlapping_maintenance(check: ContentCheck) -> Iterator[Problem]:
