@@ -31,6 +31,7 @@ _TRUE = re.compile(r"^(?:true|True|TRUE)$")
 _FALSE = re.compile(r"^(?:false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_UNUSUAL_LINE_BREAK = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
 _CORE_TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 
@@ -104,6 +105,22 @@ def load_yaml(raw: bytes, file: str) -> YamlDocument | list[Problem]:
         line, column = _byte_position(raw, error.start)
         bad = raw[error.start : error.start + 1].hex().upper()
         return [Problem(file, line, column, "", f"is not UTF-8 text (byte 0x{bad}); save the file as UTF-8")]
+    if unusual := _UNUSUAL_LINE_BREAK.search(text):
+        # YAML 1.1 parsers (PyYAML, libyaml) end a line at these, so an unquoted value would silently start
+        # a new key and every later position would be off by one; refused at the place an editor shows it.
+        line = text.count("\n", 0, unusual.start()) + 1
+        column = unusual.start() - (text.rfind("\n", 0, unusual.start()) + 1) + 1
+        code = f"U+{ord(unusual.group()):04X}"
+        return [
+            Problem(
+                file,
+                line,
+                column,
+                "",
+                f"holds an invisible line break character ({code}), which YAML reads as the end of a line; "
+                f"remove it, or write it as \\u{code[2:]} inside double quotes if it is meant",
+            )
+        ]
     builder = _DocumentBuilder(file)
     try:
         builder.consume(yaml.parse(text, Loader=_Loader))

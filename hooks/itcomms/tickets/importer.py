@@ -30,6 +30,7 @@ from datetime import datetime, tzinfo
 
 from itcomms.content import error_messages
 from itcomms.content.models import TicketSummary
+from itcomms.content.models.fields import year_problem
 from itcomms.content.models.units import PriorityCount
 from itcomms.periods import Quarter
 from itcomms.tickets.mapping import TicketMapping, read_mapping
@@ -248,6 +249,10 @@ class TicketImport:
                 resolved = self._time(row[resolved_at])
             except ValueError:
                 yield self._bad(line, "unreadable date", self._date_message("resolved", row[resolved_at]))
+                continue
+            if (problem := year_problem(opened.year) or year_problem(resolved.year)) is not None:
+                # A placeholder like 9999-12-31 is not a date a ticket was resolved on.
+                yield self._bad(line, "date out of range", f"opened or resolved time {problem}")
                 continue
             hours = (resolved.timestamp() - opened.timestamp()) / 3600
             if hours < 0:
