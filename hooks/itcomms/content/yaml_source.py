@@ -71,8 +71,29 @@ class YamlDocument:
     """The file's text as parsed, so a message can point inside a value."""
 
 
+class WrittenInt(int):
+    """A whole number that remembers how it was written, for a field that means text (``01614960100``)."""
+
+    written = ""
+
+
+class WrittenFloat(float):
+    """A number that remembers how it was written, for a field that means text (version ``3.10``)."""
+
+    written = ""
+
+
+def as_written(value: Any) -> Any:
+    """The text an unquoted number was written as, where a text field reads it; any other value as it is."""
+    written = getattr(value, "written", "") if isinstance(value, (WrittenInt, WrittenFloat)) else ""
+    return written or value
+
+
 def resolve_plain_scalar(text: str) -> Any:
-    """YAML 1.2 core schema for unquoted scalars; anything else stays text."""
+    """YAML 1.2 core schema for unquoted scalars; anything else stays text.
+
+    Numbers keep the text they were written as, so a text field given one (a phone number, a version)
+    reads what the author wrote, leading zeros and trailing zeros included (see ``as_written``)."""
     if _NULL.match(text):
         return None
     if _TRUE.match(text):
@@ -80,9 +101,13 @@ def resolve_plain_scalar(text: str) -> Any:
     if _FALSE.match(text):
         return False
     if _INT.match(text):
-        return int(text)
+        whole = WrittenInt(text)
+        whole.written = text
+        return whole
     if _FLOAT.match(text) and any(ch.isdigit() for ch in text):
-        return float(text)
+        number = WrittenFloat(text)
+        number.written = text
+        return number
     return text
 
 
@@ -234,7 +259,8 @@ class _DocumentBuilder:
         self.place(value, event)
 
     def key(self, frame: _Frame, event: Any, value: Any) -> None:
-        name = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+        # A key is a name: a number-like key keeps the text it was written as (3.10, not 3.1).
+        name = "" if value is None else str(value).lower() if isinstance(value, bool) else str(as_written(value))
         path = (*frame.path, name)
         if name == "<<":
             self.problem(

@@ -18,7 +18,9 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from itcomms.content.models.base import DocsFile, Ref, Shape
+from itcomms.content.models.clock_changes import clock_change_problem, moved_date_problem
 from itcomms.content.text_safety import unsafe_link_reason, unsafe_markup_reason
+from itcomms.content.yaml_source import as_written
 
 PLACEHOLDER = "FILL IN"
 """Text that ``scripts/new`` leaves for an author to replace; it never validates."""
@@ -36,6 +38,11 @@ LARGEST_COUNT = 10**9
 LONGEST_HOURS = 24 * 366
 """A response or resolution target longer than a year is a typo."""
 
+LONGEST_TEXT = 10_000
+"""Characters in one text field (about 1,500 words; the longest in the demo has 1,000). Turning Markdown into
+HTML takes time that grows faster than the text for some inputs, so the bound keeps every field's cost small."""
+LONGEST_LINE = 300
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters: invisible, refused in XML feeds and able to break an email header; tabs and line feeds
 are kept (a line feed only where text may span lines)."""
@@ -50,6 +57,12 @@ def year_problem(year: int) -> str | None:
 
 
 def _check_text(value: str) -> str:
+    if len(value) > LONGEST_TEXT:
+        raise PydanticCustomError(
+            "text_too_long",
+            "is {length} characters long; keep a text under {longest} (say less, or link to a document)",
+            {"length": f"{len(value):,}", "longest": f"{LONGEST_TEXT:,}"},
+        )
     if value.strip().startswith(PLACEHOLDER):
         raise PydanticCustomError("placeholder", "still holds the template's placeholder text; write your own")
     if reason := unsafe_markup_reason(value):
@@ -63,7 +76,28 @@ def _check_text(value: str) -> str:
     return value
 
 
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\s*(?:\([^)\n]*\)?|\[[^\]\n]*\]?)")
+
+
+def _check_markdown(value: str) -> str:
+    # The page's sanitiser keeps no images (a picture from another host could track readers), so one written
+    # here would vanish without a word: say so instead.
+    if image := _IMAGE.search(value):
+        raise PydanticCustomError(
+            "image",
+            "images are not shown on the site (found '{found}'); link to the picture instead, like [the diagram](https://…)",
+            {"found": image.group()[:80]},
+        )
+    return value
+
+
 def _check_single_line(value: str) -> str:
+    if len(value.strip()) > LONGEST_LINE:
+        raise PydanticCustomError(
+            "line_too_long",
+            "is {length} characters long; keep one line of text under {longest}",
+            {"length": f"{len(value.strip()):,}", "longest": LONGEST_LINE},
+        )
     if brk := _LINE_BREAKS.search(value.strip()):
         shown = "" if brk.group() == "\n" else f" (found a line break character, U+{ord(brk.group()):04X})"
         raise PydanticCustomError("single_line", "must fit on one line{shown}", {"shown": shown})
@@ -132,20 +166,31 @@ def _require_text_or_date(value: Any) -> Any:
 
 
 def _in_site_timezone(value: datetime, info: ValidationInfo) -> datetime:
-    """Times written without a zone are in the department's timezone."""
-    if value.tzinfo is not None:
-        return value
+    """Times written without a zone are in the department's timezone; around a clock change, say which is meant."""
     timezone = (info.context or {}).get("timezone")
+    if value.tzinfo is not None:
+        if timezone is not None and (problem := moved_date_problem(value, timezone)):
+            raise PydanticCustomError("zone_moves_date", problem)
+        return value
     if timezone is None:
         raise PydanticCustomError("timezone_unknown", "needs a time zone (the site's time zone is not known)")
+    if problem := clock_change_problem(value, timezone):
+        raise PydanticCustomError("clock_change", problem)
     return value.replace(tzinfo=timezone)
 
 
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_check_text), Shape("text", prose=True)]
+Text = Annotated[
+    str,
+    BeforeValidator(as_written),
+    StringConstraints(min_length=1),
+    AfterValidator(_check_text),
+    Shape("text", prose=True),
+]
 """Plain text that may span lines."""
 
 Line = Annotated[
     str,
+    BeforeValidator(as_written),  # a phone number or a version as written: 01614960100, 3.10
     StringConstraints(min_length=1),
     AfterValidator(_check_text),
     AfterValidator(_check_single_line),
@@ -155,8 +200,10 @@ Line = Annotated[
 
 Markdown = Annotated[
     str,
+    BeforeValidator(as_written),
     StringConstraints(min_length=1),
     AfterValidator(_check_text),
+    AfterValidator(_check_markdown),
     WithJsonSchema({"type": "string", "minLength": 1, "description": "Markdown text; no raw HTML"}),
     Shape("Markdown text: paragraphs, lists, **bold**, [links](https://…)", prose=True),
 ]
