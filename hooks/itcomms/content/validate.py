@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
+from itcomms import addresses
 from itcomms.content import error_messages, plain_language
 from itcomms.content.kinds import CONTENT_TYPES_BY_KIND, identify
 from itcomms.content.models import ContentFile, Identity, Maintenance, SiteSettings
@@ -100,6 +101,7 @@ def check_content(project_dir: Path, *, advice: bool = False) -> ContentCheck:
             if isinstance(loaded.item, SiteSettings):
                 timezone = ZoneInfo(loaded.item.timezone)
     result.problems.extend(_duplicate_identities(result.identities))
+    result.problems.extend(_ids_taken_by_the_site(result))
     result.problems.extend(_unknown_references(result))
     result.problems.extend(_links_to_drafts(result))
     result.problems.extend(_missing_docs_files(result, project_dir))
@@ -180,6 +182,31 @@ def _duplicate_identities(identities: Iterable[Identity]) -> Iterator[Problem]:
             )
         else:
             first_file[key] = identity.file
+
+
+def _ids_taken_by_the_site(check: ContentCheck) -> Iterator[Problem]:
+    """An id whose address is one of the site's own pages (a service called brochure) would replace that page."""
+    taken = {kind: addresses.taken_ids(kind) for kind in ("service", "incident", "unit")}
+    for identity in check.identities:
+        if identity.id in taken.get(identity.kind, {}):
+            page = addresses.url(taken[identity.kind][identity.id])
+            yield Problem(
+                identity.file,
+                1,
+                1,
+                "",
+                f"the name '{identity.id}' is taken by the site's own page /{page}; rename the file",
+            )
+    for loaded in check.items:
+        if isinstance(loaded.item, SiteSettings):
+            for index, business_unit in enumerate(loaded.item.business_units):
+                if business_unit.id in taken["unit"]:
+                    page = addresses.url(taken["unit"][business_unit.id])
+                    yield _reference_problem(
+                        loaded,
+                        Reference(("business_units", index, "id"), "unit", business_unit.id),
+                        f"the id '{business_unit.id}' is taken by the site's own page /{page}; choose another",
+                    )
 
 
 def known_ids(check: ContentCheck) -> dict[str, set[str]]:
