@@ -32,7 +32,9 @@ _HASH = re.compile(r"(?<!&)#")
 """A # that is not part of an entity this escaping wrote."""
 # What starts a Markdown block at the start of a line: a list (- + 1.), a definition (:), a warning or
 # folding box (!!! ???), and indentation (code). A heading (#) is escaped everywhere: a closing # is dropped.
-_BLOCK_START = re.compile(r"(^|\n)[ \t]*(?:([-+:!?])|([0-9]+)([.)])|(?=[^ \t]))")
+_BLOCK_START = re.compile(
+    r"(^|\n)([ \t]*)(?:([-+:](?=[ \t\n]|$)|-(?=-)|!(?=!!)|\?(?=\?\?))|([0-9]+)([.)])(?=[ \t\n]|$)|(?=[^ \t]))"
+)
 _PATH_SPECIALS = str.maketrans({"%": "%25", "#": "%23", "?": "%3F"})
 _UNSAFE_IN_LINKS = str.maketrans({char: f"%{ord(char):02X}" for char in " ()<>\"'`"})
 
@@ -50,12 +52,15 @@ def escape_text(value: Any) -> Markup:
 
 
 def _escape_block_start(found: re.Match[str]) -> str:
-    line_start, mark, number, after_number = found.groups()
+    line_start, indent, mark, number, after_number = found.groups()
+    # Indentation after a line break would make a code block: dropped. At the value's start it is kept: the
+    # value may sit inside a sentence of the template, where a space matters.
+    kept = indent if not line_start else ""
     if mark:
-        return f"{line_start}&#{ord(mark)};"
+        return f"{line_start}{kept}&#{ord(mark)};"
     if number:
-        return f"{line_start}{number}&#{ord(after_number)};"
-    return line_start  # indentation dropped: it would make a code block
+        return f"{line_start}{kept}{number}&#{ord(after_number)};"
+    return f"{line_start}{kept}"
 
 
 def href(url: str) -> Markup:

@@ -184,7 +184,7 @@ Text = Annotated[
     BeforeValidator(as_written),
     StringConstraints(min_length=1),
     AfterValidator(_check_text),
-    Shape("text", prose=True),
+    Shape("plain text (shown as written, never as Markdown)", prose=True),
 ]
 """Plain text that may span lines."""
 
@@ -194,7 +194,7 @@ Line = Annotated[
     StringConstraints(min_length=1),
     AfterValidator(_check_text),
     AfterValidator(_check_single_line),
-    Shape("text on one line", prose=True),
+    Shape("plain text on one line", prose=True),
 ]
 """Plain text on one line: a title or a name."""
 
