@@ -140,3 +140,16 @@ def test_ids_differing_only_in_case_are_one_ticket(project: Path, capsys: pytest
     assert capsys.readouterr().err.count("appeared earlier; counted once") == 2
     data = yaml.safe_load((project / "content/tickets/sales/2025-q1.yaml").read_text(encoding="utf-8"))
     assert data["handled"] == 2
+
+
+def test_placeholder_dates_are_bad_rows_not_a_file_for_the_year_9999(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    placeholder = [*row("INC2")[:5], "2025-02-01 09:00", "9999-12-31 00:00", *row("INC2")[7:]]
+    long_ago = [*row("INC3")[:5], "1900-01-01 00:00", "2025-02-01 10:00", *row("INC3")[7:]]
+    assert run(project, export(project.parent / "export.csv", [row("INC1"), placeholder, long_ago])) == 1
+    err = capsys.readouterr().err
+    assert "line 3: opened or resolved time is in the year 9999; dates must fall between 1990 and 2100" in err
+    assert "line 4: opened or resolved time is in the year 1900" in err
+    written = sorted(path.name for path in (project / "content/tickets/sales").iterdir())
+    assert written == ["2025-q1.yaml", "2026-q1.yaml"]  # 2026-q1 is the fixture's own
