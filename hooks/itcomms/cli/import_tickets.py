@@ -13,7 +13,12 @@ Exit status: 0 when every row was counted and every file written; 1 when
 some rows were bad or duplicated or some files were left alone (the rest is
 written);
 2 when nothing could be imported (wrong arguments, an unreadable mapping or
-site.yaml, columns missing from the export).
+site.yaml, columns missing from the export, an export with no rows or not in
+the given encoding, a category or type column that holds free text).
+
+Only the mapping's own category and type names are written; a value the
+mapping does not list is counted as "Other" (types: "other") and its line
+reported, never its text.
 """
 
 from __future__ import annotations
