@@ -24,7 +24,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("edge") / "project", MINIMAL_CONTENT)
     # a unit with the chart library's math sign, twice (an unbalanced pair made it raise)
     _edit(project, "metrics/satisfaction.yaml", "name: Satisfaction", "name: Cost per $ of $budget")
-    _edit(project, "metrics/satisfaction.yaml", "unit: points", "unit: $ per head")
+    _edit(project, "metrics/satisfaction.yaml", "unit: points", "unit: $$ per head")
     _edit(project, "metrics/satisfaction.yaml", "target: 4", "target: 999999999999")
     # the largest money and the last year accepted
     _edit(project, "accomplishments/2026/2026-02-10-faster-laptops.yaml", "  hours: 120", "  money: 1000000000000")
@@ -41,10 +41,10 @@ def test_a_dollar_in_a_kpi_is_text_in_its_chart(site_dir: Path) -> None:
     charts = [
         path.read_text(encoding="utf-8")
         for path in site_dir.rglob("*.html")
-        if "$ per head" in path.read_text(encoding="utf-8")
+        if "$$ per head" in path.read_text(encoding="utf-8")
     ]
     assert charts, "the KPI's unit is on no page"
-    assert any("<svg" in page and "$ per head" in page for page in charts)
+    assert any("<svg" in page and "$$ per head" in page for page in charts)
 
 
 def test_edge_values_reach_the_newsletter_email_and_feed(site_dir: Path) -> None:
