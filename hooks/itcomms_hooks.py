@@ -1,8 +1,8 @@
 """MkDocs hooks: map MkDocs' build events onto the itcomms pipeline, and nothing more.
 
-- ``on_config``: load, validate and assemble the content afresh for this build;
-  any content problem stops the build here, before MkDocs cleans or writes
-  the output folder.
+- ``on_config``: load, validate, assemble and render the content afresh for
+  this build; any content problem (or two outputs for one path) stops the
+  build here, before MkDocs cleans or writes the output folder.
 - ``on_files``: add the generated pages and files, in memory.
 - ``on_env``: serve the theme partials made from the data (the status banner)
   from memory, ahead of the theme's own templates.
@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from itcomms.clock import ClockError
 from itcomms.engines import after_build
-from itcomms.outputs import Page
+from itcomms.outputs import OutputClash, Page, Rendered
 from itcomms.pipeline import Build, load_build
 from itcomms.problems import ContentError, Problem
 
@@ -39,6 +39,7 @@ from itcomms.problems import ContentError, Problem
 log = logging.getLogger(f"{mkdocs.__name__}.hooks.itcomms")
 
 _BUILD = "itcomms_build"
+_RENDERED = "itcomms_rendered"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -52,12 +53,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ClockError as error:
         raise PluginError(str(error)) from None
     _log(build.warnings)
+    try:
+        # Rendered here, not in on_files: MkDocs empties the output folder between the two.
+        config[_RENDERED] = build.render()
+    except OutputClash as error:
+        raise PluginError(str(error)) from None
     config[_BUILD] = build
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    rendered = _build(config).render()
+    rendered: Rendered = config[_RENDERED]
     _log(rendered.warnings)
     for output in rendered.outputs:
         content = output.markdown if isinstance(output, Page) else output.content

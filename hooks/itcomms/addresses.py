@@ -109,3 +109,24 @@ def url(path: str) -> str:
     if path.endswith(".md"):
         return path.removesuffix(".md") + "/"
     return path
+
+
+FIXED = (
+    HOME, STATUS, STATUS_FEED_RSS, STATUS_FEED_ATOM, MAINTENANCE_CALENDAR, STATUS_JSON, STATUS_JSON_SCHEMA,
+    SERVICES, BROCHURE, BROCHURE_PDF, REPORTS, NEWSLETTERS, NEWSLETTER_FEED_RSS, NEWSLETTER_FEED_ATOM,
+    UNITS, GLOSSARY, AUTHORING, CONTENT_HEALTH,
+)  # fmt: skip
+"""Every address the site has whatever the content: an item whose id lands on one would replace it."""
+
+_ITEM_ADDRESS = {"service": service, "incident": incident, "unit": unit}
+
+
+def taken_ids(kind: str) -> dict[str, str]:
+    """Ids an item of ``kind`` cannot have, each with the site's own page already at the address it would get."""
+    folder = _ITEM_ADDRESS[kind]("\0").split("\0")[0]
+    taken: dict[str, str] = {}
+    for fixed in FIXED:
+        rest = fixed.removeprefix(folder)
+        if rest != fixed and "/" in rest:
+            taken.setdefault(rest.split("/")[0], fixed)
+    return taken

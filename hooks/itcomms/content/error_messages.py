@@ -95,6 +95,7 @@ def message(error: ErrorDetails, model: type[BaseModel]) -> str:
         "int_from_float": f"must be a whole number (got {got(value)})",
         "float_type": f"must be a number (got {got(value)})",
         "float_parsing": f"must be a number (got {got(value)})",
+        "finite_number": f"must be a finite number (got {got(value)})",
         "bool_type": f"must be true or false (got {got(value)})",
         "bool_parsing": f"must be true or false (got {got(value)})",
         "list_type": f"must be a list, one entry per line starting with '- ' (got {got(value)})",
@@ -104,7 +105,7 @@ def message(error: ErrorDetails, model: type[BaseModel]) -> str:
         "greater_than": f"must be more than {context.get('gt')} (got {got(value)})",
         "greater_than_equal": f"must be at least {context.get('ge')} (got {got(value)})",
         "less_than": f"must be less than {context.get('lt')} (got {got(value)})",
-        "less_than_equal": f"must be at most {context.get('le')} (got {got(value)})",
+        "less_than_equal": f"must be at most {_bound(context.get('le'))} (got {got(value)})",
         "too_short": f"needs at least {context.get('min_length')} {_entries(context.get('min_length'))}",
         "too_long": f"may have at most {context.get('max_length')} {_entries(context.get('max_length'))}",
     }
@@ -112,6 +113,13 @@ def message(error: ErrorDetails, model: type[BaseModel]) -> str:
         return simple[kind]
     text = str(error["msg"])
     return text[:1].lower() + text[1:]
+
+
+def _bound(limit: Any) -> str:
+    """A limit as a person writes it: 8784, not 8784.0; 1,000,000,000,000, not 1e12."""
+    if isinstance(limit, float) and limit.is_integer():
+        limit = int(limit)
+    return f"{limit:,}" if isinstance(limit, int) and abs(limit) >= 100_000 else str(limit)
 
 
 def _reason(context: dict[str, Any]) -> str:

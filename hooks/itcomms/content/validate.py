@@ -24,10 +24,12 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
+from itcomms import addresses
 from itcomms.content import error_messages, plain_language
 from itcomms.content.kinds import CONTENT_TYPES_BY_KIND, identify
 from itcomms.content.models import ContentFile, Identity, Maintenance, SiteSettings
 from itcomms.content.models.fields import ITEM_KINDS
+from itcomms.content.project_files import leads_outside, links_out_of, outside_message
 from itcomms.content.references import Marks, Reference, marks
 from itcomms.content.yaml_source import SourceMap, YamlDocument, load_yaml
 from itcomms.content.year_content import years_with_content
@@ -79,7 +81,10 @@ def check_content(project_dir: Path, *, advice: bool = False) -> ContentCheck:
     if not content_dir.is_dir():
         result.problems.append(Problem("content", 1, 1, "", "folder is missing; it holds the site's YAML files"))
         return result
-    files = _discover(content_dir)
+    # Links leading out of the project are reported and never read: neither content nor published files.
+    result.problems.extend(links_out_of(content_dir, project_dir))
+    result.problems.extend(links_out_of(project_dir / "docs", project_dir))
+    files = [path for path in _discover(content_dir) if leads_outside(path, project_dir) is None]
     site_files = [path for path in files if path.relative_to(content_dir).as_posix() == "site.yaml"]
     if not site_files:
         result.problems.append(
@@ -96,9 +101,10 @@ def check_content(project_dir: Path, *, advice: bool = False) -> ContentCheck:
             if isinstance(loaded.item, SiteSettings):
                 timezone = ZoneInfo(loaded.item.timezone)
     result.problems.extend(_duplicate_identities(result.identities))
+    result.problems.extend(_ids_taken_by_the_site(result))
     result.problems.extend(_unknown_references(result))
     result.problems.extend(_links_to_drafts(result))
-    result.problems.extend(_missing_docs_files(result, project_dir / "docs"))
+    result.problems.extend(_missing_docs_files(result, project_dir))
     result.problems.extend(_overlapping_maintenance(result))
     result.problems.extend(_reports_without_content(result))
     if advice:
@@ -178,6 +184,31 @@ def _duplicate_identities(identities: Iterable[Identity]) -> Iterator[Problem]:
             first_file[key] = identity.file
 
 
+def _ids_taken_by_the_site(check: ContentCheck) -> Iterator[Problem]:
+    """An id whose address is one of the site's own pages (a service called brochure) would replace that page."""
+    taken = {kind: addresses.taken_ids(kind) for kind in ("service", "incident", "unit")}
+    for identity in check.identities:
+        if identity.id in taken.get(identity.kind, {}):
+            page = addresses.url(taken[identity.kind][identity.id])
+            yield Problem(
+                identity.file,
+                1,
+                1,
+                "",
+                f"the name '{identity.id}' is taken by the site's own page /{page}; rename the file",
+            )
+    for loaded in check.items:
+        if isinstance(loaded.item, SiteSettings):
+            for index, business_unit in enumerate(loaded.item.business_units):
+                if business_unit.id in taken["unit"]:
+                    page = addresses.url(taken["unit"][business_unit.id])
+                    yield _reference_problem(
+                        loaded,
+                        Reference(("business_units", index, "id"), "unit", business_unit.id),
+                        f"the id '{business_unit.id}' is taken by the site's own page /{page}; choose another",
+                    )
+
+
 def known_ids(check: ContentCheck) -> dict[str, set[str]]:
     """Every id other files may refer to, by kind of reference."""
     ids: dict[str, set[str]] = {kind: set() for kind in (*_SITE_DEFINED, *ITEM_KINDS)}
@@ -227,19 +258,21 @@ def _target(reference: Reference) -> tuple[str, str]:
     return reference.kind, reference.target
 
 
-def _missing_docs_files(check: ContentCheck, docs_dir: Path) -> Iterator[Problem]:
-    """Files that content names under docs/ must be there, or the page would link to nothing."""
+def _missing_docs_files(check: ContentCheck, project_dir: Path) -> Iterator[Problem]:
+    """Files that content names under docs/ must be there, or the page would link to nothing; and really there,
+    not a link to a file outside the project."""
+    docs_dir = project_dir / "docs"
     for loaded in check.items:
         for reference in loaded.marks.files:
-            if not (docs_dir / reference.target).is_file():
-                position = loaded.source.locate(reference.path)
-                yield Problem(
-                    loaded.identity.file,
-                    position.line,
-                    position.column,
-                    _dotted(reference.path),
-                    f"no file docs/{reference.target}; add the file there or correct the path",
-                )
+            target = docs_dir / reference.target
+            if (real := leads_outside(target, project_dir)) is not None:
+                message = f"docs/{reference.target} {outside_message(real)}"
+            elif not target.is_file():
+                message = f"no file docs/{reference.target}; add the file there or correct the path"
+            else:
+                continue
+            position = loaded.source.locate(reference.path)
+            yield Problem(loaded.identity.file, position.line, position.column, _dotted(reference.path), message)
 
 
 def _overlapping_maintenance(check: ContentCheck) -> Iterator[Problem]:

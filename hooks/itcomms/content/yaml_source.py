@@ -31,6 +31,7 @@ _TRUE = re.compile(r"^(?:true|True|TRUE)$")
 _FALSE = re.compile(r"^(?:false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_UNUSUAL_LINE_BREAK = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
 _CORE_TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 
@@ -70,8 +71,29 @@ class YamlDocument:
     """The file's text as parsed, so a message can point inside a value."""
 
 
+class WrittenInt(int):
+    """A whole number that remembers how it was written, for a field that means text (``01614960100``)."""
+
+    written = ""
+
+
+class WrittenFloat(float):
+    """A number that remembers how it was written, for a field that means text (version ``3.10``)."""
+
+    written = ""
+
+
+def as_written(value: Any) -> Any:
+    """The text an unquoted number was written as, where a text field reads it; any other value as it is."""
+    written = getattr(value, "written", "") if isinstance(value, (WrittenInt, WrittenFloat)) else ""
+    return written or value
+
+
 def resolve_plain_scalar(text: str) -> Any:
-    """YAML 1.2 core schema for unquoted scalars; anything else stays text."""
+    """YAML 1.2 core schema for unquoted scalars; anything else stays text.
+
+    Numbers keep the text they were written as, so a text field given one (a phone number, a version)
+    reads what the author wrote, leading zeros and trailing zeros included (see ``as_written``)."""
     if _NULL.match(text):
         return None
     if _TRUE.match(text):
@@ -79,9 +101,13 @@ def resolve_plain_scalar(text: str) -> Any:
     if _FALSE.match(text):
         return False
     if _INT.match(text):
-        return int(text)
+        whole = WrittenInt(text)
+        whole.written = text
+        return whole
     if _FLOAT.match(text) and any(ch.isdigit() for ch in text):
-        return float(text)
+        number = WrittenFloat(text)
+        number.written = text
+        return number
     return text
 
 
@@ -104,6 +130,22 @@ def load_yaml(raw: bytes, file: str) -> YamlDocument | list[Problem]:
         line, column = _byte_position(raw, error.start)
         bad = raw[error.start : error.start + 1].hex().upper()
         return [Problem(file, line, column, "", f"is not UTF-8 text (byte 0x{bad}); save the file as UTF-8")]
+    if unusual := _UNUSUAL_LINE_BREAK.search(text):
+        # YAML 1.1 parsers (PyYAML, libyaml) end a line at these, so an unquoted value would silently start
+        # a new key and every later position would be off by one; refused at the place an editor shows it.
+        line = text.count("\n", 0, unusual.start()) + 1
+        column = unusual.start() - (text.rfind("\n", 0, unusual.start()) + 1) + 1
+        code = f"U+{ord(unusual.group()):04X}"
+        return [
+            Problem(
+                file,
+                line,
+                column,
+                "",
+                f"holds an invisible line break character ({code}), which YAML reads as the end of a line; "
+                f"remove it, or write it as \\u{code[2:]} inside double quotes if it is meant",
+            )
+        ]
     builder = _DocumentBuilder(file)
     try:
         builder.consume(yaml.parse(text, Loader=_Loader))
@@ -217,7 +259,8 @@ class _DocumentBuilder:
         self.place(value, event)
 
     def key(self, frame: _Frame, event: Any, value: Any) -> None:
-        name = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+        # A key is a name: a number-like key keeps the text it was written as (3.10, not 3.1).
+        name = "" if value is None else str(value).lower() if isinstance(value, bool) else str(as_written(value))
         path = (*frame.path, name)
         if name == "<<":
             self.problem(

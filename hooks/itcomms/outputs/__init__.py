@@ -80,6 +80,10 @@ PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips,)
 AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf, annual_report.make_pdfs)
 
 
+class OutputClash(Exception):
+    """Two outputs would be written to one path: one would silently replace the other."""
+
+
 @dataclass(frozen=True)
 class Rendered:
     outputs: list[Output]
@@ -91,12 +95,20 @@ def render_site(site: Site) -> Rendered:
     templates = Templates(site)
     outputs: list[Output] = []
     warnings: list[Problem] = []
+    made_by: dict[str, str] = {}
     for renderer in RENDERERS:
         for produced in renderer(site, templates):
             if isinstance(produced, Problem):
                 warnings.append(produced)
-            else:
-                outputs.append(produced)
+                continue
+            maker = renderer.__module__.rsplit(".", 1)[-1]
+            if produced.path in made_by:
+                raise OutputClash(
+                    f"{produced.path} would be written twice (by {made_by[produced.path]} and by {maker}); "
+                    "nothing was built. Rename the content item whose id gives that address"
+                )
+            made_by[produced.path] = maker
+            outputs.append(produced)
     return Rendered(sorted(outputs, key=lambda output: output.path), warnings)
 
 
@@ -127,6 +139,7 @@ def after_build(site: Site, site_dir: Path) -> list[Problem | str]:
 __all__ = [
     "Artefact",
     "Output",
+    "OutputClash",
     "Page",
     "Rendered",
     "after_build",

@@ -50,7 +50,7 @@ class MarkdownRenderer:
 
     def _convert(self, text: str, base_url: str | None) -> str:
         self._markdown.reset()
-        rendered = self._markdown.convert(text)
+        rendered = self._markdown.convert(_bounded_brackets(text))
         cleaned = nh3.clean(
             rendered,
             tags=_ALLOWED_TAGS,
@@ -72,6 +72,43 @@ class MarkdownRenderer:
             rendered = _LINK.sub(lambda link: _spelled_out(link[3], html.unescape(link[1])), rendered)
         without_tags = _TAG.sub("", rendered.replace("</p>", "\n\n").replace("<li>", "- "))
         return _BLANK_LINES.sub("\n\n", html.unescape(without_tags)).strip()
+
+
+_DEEPEST_BRACKETS = 3
+"""Brackets nested deeper than a link inside a link's words are text: ``[[[x]]]`` needs no more."""
+
+
+def _bounded_brackets(text: str) -> str:
+    """The text with every bracket that cannot be part of a link escaped, so conversion time grows with its length.
+
+    Python-Markdown looks for the end of a link from every ``[`` (and every ``(`` after one) to the end of the
+    text: 40 KB of brackets that never close, or close twenty thousand deep, took minutes. A bracket that is
+    never closed, or is nested deeper than ``_DEEPEST_BRACKETS``, cannot start a link; escaped, it shows as the
+    same character and costs nothing. One pass, a stack per kind of bracket.
+    """
+    if "[" not in text and "(" not in text:
+        return text
+    escape: set[int] = set()
+    open_at: dict[str, list[tuple[int, bool]]] = {"[": [], "(": []}
+    closing = {"]": "[", ")": "("}
+    after_backslash = False
+    for index, char in enumerate(text):
+        if after_backslash:
+            after_backslash = False
+        elif char == "\\":
+            after_backslash = True
+        elif char in open_at:
+            stack = open_at[char]
+            stack.append((index, len(stack) >= _DEEPEST_BRACKETS))
+        elif char in closing and (stack := open_at[closing[char]]):
+            opened, too_deep = stack.pop()
+            if too_deep:
+                escape.update((opened, index))
+    for stack in open_at.values():
+        escape.update(opened for opened, _ in stack)
+    if not escape:
+        return text
+    return "".join(f"&#{ord(char)};" if index in escape else char for index, char in enumerate(text))
 
 
 def _absolute(href: str, base_url: str) -> str:

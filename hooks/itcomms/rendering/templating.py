@@ -8,7 +8,9 @@ go through the ``md`` filter, which renders and sanitises them.
 from __future__ import annotations
 
 import hashlib
+import json
 import posixpath
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -26,6 +28,15 @@ from itcomms.words import Words
 TEMPLATE_DIR = Path(__file__).parents[1] / "outputs" / "templates"
 
 _MARKDOWN_SPECIALS = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]|~^="})
+_MAY_START_A_BLOCK = frozenset("-+:!? \t0123456789")
+_HASH = re.compile(r"(?<!&)#")
+"""A # that is not part of an entity this escaping wrote."""
+# What starts a Markdown block at the start of a line: a list (- + 1.), a definition (:), a warning or
+# folding box (!!! ???), and indentation (code). A heading (#) is escaped everywhere: a closing # is dropped.
+_BLOCK_START = re.compile(
+    r"(^|\n)([ \t]*)(?:([-+:](?=[ \t\n]|$)|-(?=-)|!(?=!!)|\?(?=\?\?))|([0-9]+)([.)])(?=[ \t\n]|$)|(?=[^ \t]))"
+)
+_PATH_SPECIALS = str.maketrans({"%": "%25", "#": "%23", "?": "%3F"})
 _UNSAFE_IN_LINKS = str.maketrans({char: f"%{ord(char):02X}" for char in " ()<>\"'`"})
 
 
@@ -33,12 +44,44 @@ def escape_text(value: Any) -> Markup:
     """Escape a plain value so Markdown and HTML both show it literally."""
     if isinstance(value, Markup):
         return value
-    return Markup(str(escape(value)).translate(_MARKDOWN_SPECIALS))
+    escaped = str(escape(value)).translate(_MARKDOWN_SPECIALS)
+    if "#" in escaped:
+        escaped = _HASH.sub("&#35;", escaped)
+    if "\n" in escaped or escaped[:1] in _MAY_START_A_BLOCK:  # most values are one line of words: skip the work
+        escaped = _BLOCK_START.sub(_escape_block_start, escaped)
+    return Markup(escaped)
+
+
+def _escape_block_start(found: re.Match[str]) -> str:
+    line_start, indent, mark, number, after_number = found.groups()
+    # Indentation after a line break would make a code block: dropped. At the value's start it is kept: the
+    # value may sit inside a sentence of the template, where a space matters.
+    kept = indent if not line_start else ""
+    if mark:
+        return f"{line_start}{kept}&#{ord(mark)};"
+    if number:
+        return f"{line_start}{kept}{number}&#{ord(after_number)};"
+    return f"{line_start}{kept}"
 
 
 def href(url: str) -> Markup:
     """A validated address, safe inside a Markdown link or an HTML attribute."""
     return Markup(url.translate(_UNSAFE_IN_LINKS))
+
+
+_UNPRINTABLE_IN_YAML = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+def front_matter_json(value: Any, **settings: Any) -> str:
+    """JSON that MkDocs reads back as the same YAML front matter (``tojson`` writes it there).
+
+    JSON is YAML, but JSON's own escaping writes an emoji as a pair of surrogate escapes, which YAML reads
+    as two broken characters: MkDocs then drops the whole front matter without a word (the title, the feed
+    links and the print layout with it). So characters are written as they are, and only those YAML does not
+    allow raw (controls, line separators) are escaped, each as a single-character escape YAML reads back.
+    """
+    text = json.dumps(value, **{**settings, "ensure_ascii": False})
+    return _UNPRINTABLE_IN_YAML.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def _finalize(value: Any) -> Any:
@@ -122,6 +165,7 @@ class Templates:
         )
         self.words = Words(site.timezone, site.settings.currency, site.settings.fiscal_year_start)
         self.environment.globals.update(self.globals())
+        self.environment.policies["json.dumps_function"] = front_matter_json
 
     def globals(self) -> dict[str, Any]:
         """What every template of the site can use, whatever its escaping."""
@@ -152,7 +196,8 @@ class Templates:
         """
 
         def link(target: str) -> Markup:
-            return href(relative_link(path, target))
+            # A file name may hold # or ? (docs/assets/videos/c#-basics.webm): part of the name, not the address's end.
+            return href(relative_link(path, target.translate(_PATH_SPECIALS)))
 
         def html_link(target: str) -> Markup:
             published = addresses.url(target) or "./"

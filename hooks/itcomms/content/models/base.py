@@ -56,6 +56,7 @@ class ContentModel(BaseModel):
         use_attribute_docstrings=True,
         coerce_numbers_to_str=True,
         populate_by_name=False,
+        allow_inf_nan=False,  # NaN and infinity are never a figure: every number is finite
     )
 
     def findings(self) -> Iterator[Finding]:

@@ -7,11 +7,20 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, ValidationInfo, WithJsonSchema
+from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from itcomms.content.models.base import ContentFile, Finding
-from itcomms.content.models.fields import MONTH_PATTERN, QUARTER_PATTERN, Line, Text, UnitId
+from itcomms.content.models.fields import (
+    LARGEST_NUMBER,
+    MONTH_PATTERN,
+    QUARTER_PATTERN,
+    Figure,
+    Line,
+    Text,
+    UnitId,
+    year_problem,
+)
 
 
 class Better(StrEnum):
@@ -55,6 +64,7 @@ def _number_in_kpi_unit(value: Any, info: ValidationInfo) -> Any:
 
 Target = Annotated[
     float,
+    Field(ge=-LARGEST_NUMBER, le=LARGEST_NUMBER),
     BeforeValidator(_number_in_kpi_unit),
     WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[-+]?[0-9]+(\.[0-9]+)?\s*\S"}]}),
 ]
@@ -80,11 +90,11 @@ class Metric(ContentFile):
     """The first period the KPI is measured in (a month like 2025-01 or a quarter like 2025-q1)."""
     until: Line | None = None
     """The last period it was measured in, once it is no longer measured; leave out while it is."""
-    values: dict[str, float]
+    values: dict[str, Figure]
     """One value per period, for example 2026-03: 94.5; each period once, from since to until (when given).
 
     Periods after the build's "now" are not refused, so the same file checks the same way on any day."""
-    by_unit: dict[UnitId, dict[str, float]] = {}
+    by_unit: dict[UnitId, dict[str, Figure]] = {}
     """Values per business unit and period, when the KPI is tracked per unit."""
     agreed_with: list[UnitId] = []
     """Business units that agreed this KPI as a measure of IT's service to them."""
@@ -101,6 +111,8 @@ class Metric(ContentFile):
         for field, bound in (("since", since), ("until", until)):
             if bound is not None and not pattern.match(bound):
                 yield Finding((field,), f"must be {example}")
+            elif bound is not None and (problem := year_problem(int(bound[:4]))):
+                yield Finding((field,), problem)
         since = since if since is not None and pattern.match(since) else None
         until = until if until is not None and pattern.match(until) else None
         if since is not None and until is not None and until < since:
@@ -110,6 +122,8 @@ class Metric(ContentFile):
             for key in table:
                 if not pattern.match(key):
                     yield Finding((*path, key), f"'{key}' must be {example}, since period is {self.period.value}")
+                elif problem := year_problem(int(key[:4])):
+                    yield Finding((*path, key), problem)
                 elif since is not None and key < since:
                     yield Finding((*path, key), f"is before the KPI was first measured ({since})")
                 elif until is not None and key > until:

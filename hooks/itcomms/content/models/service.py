@@ -21,6 +21,7 @@ from itcomms.content.models.fields import (
     Percent,
     RequestLink,
     ServiceId,
+    TargetHours,
     Text,
     UnitId,
     WebLink,
@@ -69,9 +70,9 @@ class ResponseTarget(ContentModel):
 
     priority: Priority
     """urgent, high, normal or low."""
-    respond_within_hours: Annotated[float, Field(gt=0)]
+    respond_within_hours: TargetHours
     """Hours within which someone starts working on it."""
-    resolve_within_hours: Annotated[float, Field(gt=0)] | None = None
+    resolve_within_hours: TargetHours | None = None
     """Hours within which it is usually fixed."""
 
 
