@@ -121,7 +121,8 @@ def theme_partials(site: Site) -> dict[str, str]:
     values = {name: value for provider in _VALUE_PROVIDERS for name, value in provider(site).items()}
     # JSON strings, lists and objects are Jinja literals; a "%" is escaped so no value can close the tag
     partials[THEME_VALUES] = "".join(
-        f"{{% set {name} = {json.dumps(value).replace('%', chr(92) + 'u0025')} %}}\n" for name, value in values.items()
+        f"{{% set {name} = {json.dumps(value, ensure_ascii=False).replace('%', chr(92) + 'u0025')} %}}\n"
+        for name, value in values.items()
     )
     return partials
 
