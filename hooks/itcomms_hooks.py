@@ -46,7 +46,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(error.report()) from None
     except ClockError as error:
         raise PluginError(str(error)) from None
-    _log(build.warnings)
+    # Warnings about content are advice for authors (scripts/validate gives them): noted, never a strict failure.
+    _log(f"advice: {warning}" for warning in build.warnings)
     config[_BUILD] = build
     return config
 

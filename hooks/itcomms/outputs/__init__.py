@@ -6,7 +6,10 @@ Output modules plug in here, in four ways:
   author should hear about;
 - ``THEME_CONTEXT`` give values to the theme's templates (a banner on every page);
 - ``PAGE_FILTERS`` rewrite each page's HTML once MkDocs has rendered it;
-- ``AFTER_BUILD`` make files from the built site (PDFs) and may warn too.
+- ``AFTER_BUILD`` make files from the built site (PDFs) and may warn too;
+- ``ADVICE`` give authors advice that needs the assembled site (an email too long
+  for one screen): ``scripts/validate`` asks for it, the build never does, so
+  advice never stops a build.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from itcomms.outputs import (
     incident_pages,
     maintenance_calendar,
     newsletter,
+    newsletter_email,
     service_brochure,
     service_catalogue,
     status_banner,
@@ -45,6 +49,7 @@ PageFilter = Callable[[Site, str, str], str]
 """(site, page source path, page HTML) → page HTML."""
 AfterBuild = Callable[[Site, Path], Iterable[Problem | str]]
 """(site, built site folder) → warnings, and notes (plain strings) for the build log."""
+Advice = Callable[[Site, Templates], Iterable[Problem]]
 
 RENDERERS: tuple[Renderer, ...] = (
     home.render,
@@ -64,6 +69,7 @@ RENDERERS: tuple[Renderer, ...] = (
 THEME_CONTEXT: tuple[ThemeContext, ...] = (status_banner.context,)
 PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips,)
 AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf, annual_report.make_pdfs)
+ADVICE: tuple[Advice, ...] = (newsletter_email.length_advice,)
 
 
 @dataclass(frozen=True)
@@ -100,4 +106,20 @@ def after_build(site: Site, site_dir: Path) -> list[Problem | str]:
     return [note for step in AFTER_BUILD for note in step(site, site_dir)]
 
 
-__all__ = ["Artefact", "Output", "Page", "Rendered", "after_build", "filter_page", "render_site", "theme_context"]
+def advice(site: Site) -> list[Problem]:
+    """Warnings for authors that only the assembled site can give; never part of a build."""
+    templates = Templates(site)
+    return sorted(problem for give in ADVICE for problem in give(site, templates))
+
+
+__all__ = [
+    "Artefact",
+    "Output",
+    "Page",
+    "Rendered",
+    "advice",
+    "after_build",
+    "filter_page",
+    "render_site",
+    "theme_context",
+]
