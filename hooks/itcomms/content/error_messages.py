@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import difflib
 import types
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Union, get_args, get_origin
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
@@ -167,14 +169,76 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
+SUGGESTIONS = 3
+"""How many close ids a "did you mean" offers."""
+LISTED = 10
+"""Up to this many allowed ids are all listed when none is close; past it, only the closest few."""
+
+
 def closest(word: str, candidates: list[str]) -> str:
-    """A "did you mean" hint, or the list of what is allowed when nothing is close."""
-    suggestion = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    if suggestion:
-        return f"did you mean '{suggestion[0]}'?"
-    shown = sorted(candidates)
-    listed = ", ".join(shown[:10]) + (", …" if len(shown) > 10 else "")
-    return f"known: {listed}" if shown else "none are defined yet"
+    """A "did you mean" hint with the closest few, or what is allowed when nothing is close.
+
+    ``candidates`` are the ids the rule would accept there (not every id of the kind), so a suggestion
+    never leads to another error."""
+    suggestions = difflib.get_close_matches(word, candidates, n=SUGGESTIONS, cutoff=0.6)
+    if suggestions:
+        return f"did you mean {_either(suggestions)}?"
+    if not candidates:
+        return "none are defined yet"
+    if len(candidates) <= LISTED:
+        return f"known: {', '.join(sorted(candidates))}"
+    nearest = sorted(candidates, key=lambda candidate: (-_similarity(word, candidate), candidate))[:SUGGESTIONS]
+    return f"nothing close; the nearest of the {len(candidates)} known are {', '.join(nearest)}"
 
 
-__all__ = ["closest", "got", "locate", "message"]
+def _similarity(word: str, candidate: str) -> float:
+    return difflib.SequenceMatcher(None, word, candidate).ratio()
+
+
+def _either(words: list[str]) -> str:
+    quoted = [f"'{word}'" for word in words]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+
+
+def local_time_problem(value: datetime, zone: ZoneInfo) -> str | None:
+    """What to write for a time without an offset that a clock change makes ambiguous, or None when it is not.
+
+    In autumn an hour happens twice (the clocks go back): the first time is summer time, the second is not.
+    In spring an hour is skipped (the clocks go forward): the time never shows on a clock. Either way the
+    message gives each moment it could be, written with its offset, so the author copies the one they mean."""
+    first, second = value.replace(tzinfo=zone, fold=0), value.replace(tzinfo=zone, fold=1)
+    before, after = first.utcoffset(), second.utcoffset()
+    if before is None or after is None or before == after:
+        return None
+    written = f"{value:%Y-%m-%d %H:%M}"
+    change = _hours(abs(before - after))
+    if before > after:
+        return (
+            f"{written} happens twice in {zone.key}, as the clocks go back {change}: write "
+            f"{_with_offset(first)} for the first time (before the change) or {_with_offset(second)} "
+            "for the second (after it)"
+        )
+    # fold=0 reads the skipped time with the offset before the change: the moment a clock shows later
+    meant, earlier = (moment.astimezone(UTC).astimezone(zone) for moment in (first, second))
+    return (
+        f"{written} does not exist in {zone.key}: the clocks go forward {change} and skip it; by the clock "
+        f"before the change it is {_with_offset(meant)}: write that, or {_with_offset(earlier)} for "
+        f"{change} earlier"
+    )
+
+
+def _with_offset(moment: datetime) -> str:
+    offset = moment.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{moment:%Y-%m-%d %H:%M}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _hours(span: timedelta) -> str:
+    minutes = int(span.total_seconds()) // 60
+    if minutes == 60:
+        return "an hour"
+    return f"{minutes // 60} hours" if minutes % 60 == 0 else f"{minutes} minutes"
+
+
+__all__ = ["closest", "got", "local_time_problem", "locate", "message"]

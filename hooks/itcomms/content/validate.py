@@ -128,15 +128,17 @@ def _load_file(
         problems.append(Problem(display, 1, 1, "", identity))
         return None
     result.identities.append(identity)
-    document = load_yaml(path.read_bytes(), display)
+    document = load_yaml(path.read_bytes(), display, partial=True)
     if isinstance(document, list):
         problems.extend(document)
         return None
+    # A duplicate key or an alias is reported, and the rest of the file is still checked.
+    problems.extend(document.problems)
     model = CONTENT_TYPES_BY_KIND[identity.kind].model
     try:
         item = model.model_validate(document.data, context={"timezone": timezone}).with_identity(identity)
     except ValidationError as error:
-        problems.extend(_model_problems(error, model, document))
+        problems.extend(_beside_yaml_problems(_model_problems(error, model, document), document.problems))
         return None
     item_marks = marks(item)
     problems.extend(_findings(item_marks, document))
@@ -149,6 +151,14 @@ def _model_problems(error: ValidationError, model: type[ContentFile], document: 
         position = document.source.locate(path, key=about_key)
         text = error_messages.message(detail, model)
         yield Problem(document.file, position.line, position.column, _dotted(path), text)
+
+
+def _beside_yaml_problems(found: Iterable[Problem], yaml_problems: Iterable[Problem]) -> Iterator[Problem]:
+    """Leave out what a YAML-level problem already explains (an alias's value was dropped, so it is "missing")."""
+    explained = [problem.field for problem in yaml_problems if problem.field]
+    for problem in found:
+        if not any(problem.field == field or problem.field.startswith(f"{field}.") for field in explained):
+            yield problem
 
 
 def _findings(item_marks: Marks, document: YamlDocument) -> Iterator[Problem]:
@@ -195,6 +205,7 @@ def known_ids(check: ContentCheck) -> dict[str, set[str]]:
 
 def _unknown_references(check: ContentCheck) -> Iterator[Problem]:
     ids = known_ids(check)
+    drafts = {(loaded.identity.kind, loaded.identity.id) for loaded in check.items if _is_draft(loaded.item)}
     has_site = any(isinstance(loaded.item, SiteSettings) for loaded in check.items)
     for loaded in check.items:
         if loaded.identity.unit is not None and has_site and loaded.identity.unit not in ids["unit"]:
@@ -210,8 +221,21 @@ def _unknown_references(check: ContentCheck) -> Iterator[Problem]:
             kind, target = _target(reference)
             if target in ids.get(kind, set()) or (kind in _SITE_DEFINED and not has_site):
                 continue
-            hint = error_messages.closest(target, sorted(ids.get(kind, set())))
+            accepted = _acceptable(loaded, kind, ids.get(kind, set()), drafts)
+            hint = error_messages.closest(target, accepted) if accepted or not ids.get(kind) else _NONE_ACCEPTED
             yield _reference_problem(loaded, reference, f"unknown {_describe_reference(kind, target)}; {hint}")
+
+
+_NONE_ACCEPTED = "none it may name exists yet (a published item names no draft; a follow-up, an earlier issue)"
+
+
+def _acceptable(loaded: LoadedItem, kind: str, ids: set[str], drafts: set[tuple[str, str]]) -> list[str]:
+    """The ids a reference from ``loaded`` could name without breaking another rule, for "did you mean":
+    a published item links to no draft, and a newsletter follows up only an earlier issue."""
+    accepted = ids if _is_draft(loaded.item) else {target for target in ids if (kind, target) not in drafts}
+    if kind == "newsletter" and loaded.identity.kind == "newsletter":
+        accepted = {month for month in accepted if month < loaded.identity.id}
+    return sorted(accepted)
 
 
 def _reference_problem(loaded: LoadedItem, reference: Reference, message: str) -> Problem:

@@ -98,6 +98,11 @@ def _in_site_timezone(value: datetime, info: ValidationInfo) -> datetime:
     timezone = (info.context or {}).get("timezone")
     if timezone is None:
         raise PydanticCustomError("timezone_unknown", "needs a time zone (the site's time zone is not known)")
+    # The wording lives with the other messages (imported here: error_messages imports this module).
+    from itcomms.content.error_messages import local_time_problem
+
+    if isinstance(timezone, ZoneInfo) and (problem := local_time_problem(value, timezone)):
+        raise PydanticCustomError("local_time", problem)
     return value.replace(tzinfo=timezone)
 
 
