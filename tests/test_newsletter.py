@@ -117,26 +117,32 @@ def test_plain_text_email_reads_as_text(demo_site: Path) -> None:
     assert max(len(line) for line in prose) <= 80
 
 
-def test_links_in_the_editors_note_work_away_from_the_page(tmp_path: Path) -> None:
-    """A link relative to the issue page (allowed in Markdown) is made absolute in the email and the feed."""
+def test_links_to_pages_of_the_site_are_made_right_on_the_page_in_the_feed_and_in_the_email(tmp_path: Path) -> None:
+    """A page of the site is linked by its address from the site's root or by an item reference: relative on the
+    page, absolute in the email (HTML and text) and the feed."""
     project = make_project(tmp_path / "project", MINIMAL_CONTENT)
     write_content(
         project,
         {
-            "newsletters/2026-03.yaml": "editorial: See [the status page](../../status/index.md) "
+            "newsletters/2026-03.yaml": "editorial: See [the status page](/status/), [email](service:email#support) "
             "or [our help pages](https://help.example.com/).\n"
         },
     )
     build_site(project, tmp_path / "site")
     folder = tmp_path / "site/newsletter/2026-03"
     page = lxml.html.document_fromstring((folder / "index.html").read_text(encoding="utf-8"))
-    assert "../../status/" in page.xpath("//article//a/@href")
+    links = page.xpath("//article//a/@href")
+    assert "../../status/" in links and "../../services/email/#support" in links
     email_links = lxml.html.document_fromstring((folder / "email.html").read_text(encoding="utf-8")).xpath("//a/@href")
-    assert f"{SITE_URL}status/" in email_links
+    assert f"{SITE_URL}status/" in email_links and f"{SITE_URL}services/email/#support" in email_links
     text = " ".join((folder / "email.txt").read_text(encoding="utf-8").split())
-    assert f"See the status page ({SITE_URL}status/) or our help pages (https://help.example.com/)." in text
+    assert (
+        f"See the status page ({SITE_URL}status/), email ({SITE_URL}services/email/#support) "
+        "or our help pages (https://help.example.com/)." in text
+    )
     feed = feedparser.parse((tmp_path / "site/newsletter/feed.atom").read_bytes())
     assert f'href="{SITE_URL}status/"' in feed.entries[0].content[0].value
+    assert f'href="{SITE_URL}services/email/#support"' in feed.entries[0].content[0].value
 
 
 @pytest.mark.browser

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from itcomms.content import error_messages, plain_language
+from itcomms.content import error_messages, plain_language, site_links
 from itcomms.content.kinds import CONTENT_TYPES_BY_KIND, identify
 from itcomms.content.models import ContentFile, Identity, Maintenance, SiteSettings
 from itcomms.content.models.fields import ITEM_KINDS
@@ -98,6 +98,7 @@ def check_content(project_dir: Path, *, advice: bool = False) -> ContentCheck:
     result.problems.extend(_duplicate_identities(result.identities))
     result.problems.extend(_unknown_references(result))
     result.problems.extend(_links_to_drafts(result))
+    result.problems.extend(_site_links(result))
     result.problems.extend(_missing_docs_files(result, project_dir / "docs"))
     result.problems.extend(_overlapping_maintenance(result))
     result.problems.extend(_reports_without_content(result))
@@ -345,6 +346,23 @@ def _links_to_drafts(check: ContentCheck) -> Iterator[Problem]:
                     reference,
                     f"{kind} '{target}' is a draft, so it is not on the site; publish it first or remove the link",
                 )
+
+
+def _site_links(check: ContentCheck) -> Iterator[Problem]:
+    """Links in texts to pages of this site must name a published page (see site_links.py)."""
+    ids = known_ids(check)
+    drafts = {(loaded.identity.kind, loaded.identity.id) for loaded in check.items if _is_draft(loaded.item)}
+    published = {
+        kind: {target for target in ids.get(kind, set()) if (kind, target) not in drafts}
+        for kind in site_links.LINKED_KINDS
+    }
+    quarters = [
+        (identity.unit, identity.id)
+        for identity in check.identities
+        if identity.kind in ("review", "tickets") and identity.unit is not None
+    ]
+    rules = site_links.LinkRules(published, site_links.known_addresses(published, quarters), error_messages.closest)
+    yield from site_links.check_links(check.items, rules)
 
 
 def _is_draft(item: ContentFile) -> bool:
