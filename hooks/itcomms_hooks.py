@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from itcomms.clock import ClockError
 from itcomms.outputs import Page
-from itcomms.pipeline import Build, load_build
+from itcomms.pipeline import Build, engine_config, load_build
 from itcomms.problems import ContentError, Problem
 
 # Under the engine's own logger ("mkdocs", or "properdocs" for that fork), so messages show and --strict counts them.
@@ -48,6 +48,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     # Warnings about content are advice for authors (scripts/validate gives them): noted, never a strict failure.
     _log(f"advice: {warning}" for warning in build.warnings)
+    for name, value in engine_config(build.site).items():  # the site's name and words live in content/site.yaml
+        config[name] = value
     config[_BUILD] = build
     return config
 

@@ -89,3 +89,15 @@ def check_with_advice(project_dir: Path, environ: Mapping[str, str]) -> ContentC
     check.problems.extend(outputs.advice(site))
     check.problems.sort()
     return check
+
+
+def engine_config(site: Site) -> dict[str, str]:
+    """The settings of the engine's configuration that come from the content, so ``mkdocs.yml`` never repeats
+    them: the hook sets them for MkDocs and ProperDocs, and a configuration written for an engine that runs no
+    hooks (Zensical) takes them from here too. Changing the name in ``content/site.yaml`` renames every page."""
+    settings = site.settings
+    return {
+        "site_name": settings.name,
+        "site_description": " ".join((settings.tagline or f"{settings.name}, IT at {settings.organisation}.").split()),
+        "copyright": settings.organisation,
+    }
