@@ -2,7 +2,8 @@
 
 - ``on_config``: load, validate and assemble the content afresh for this build;
   any content problem stops the build here, before MkDocs cleans or writes
-  the output folder.
+  the output folder (while previewing, with ``mkdocs serve``, the problems
+  become a one-page site instead, so the browser shows them).
 - ``on_files``: add the generated pages and files, in memory.
 - ``on_env``: give the theme's templates the values they need (``itcomms``).
 - ``on_page_content``: let output modules rewrite a page's HTML.
@@ -27,6 +28,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from itcomms.clock import ClockError
 from itcomms.outputs import Page
+from itcomms.outputs.problems_preview import ProblemsPreview
 from itcomms.pipeline import Build, engine_config, load_build
 from itcomms.problems import ContentError, Problem
 
@@ -34,6 +36,12 @@ from itcomms.problems import ContentError, Problem
 log = logging.getLogger(f"{mkdocs.__name__}.hooks.itcomms")
 
 _BUILD = "itcomms_build"
+_COMMAND: dict[str, str] = {}
+"""The engine's command for this process (``serve`` or ``build``), told once at startup: not build state."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _COMMAND["name"] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -43,7 +51,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         build = load_build(project_dir, config.site_url, os.environ)
     except ContentError as error:
-        raise PluginError(error.report()) from None
+        if _COMMAND.get("name") != "serve":
+            raise PluginError(error.report()) from None
+        # While previewing, the problems are the site (see problems_preview.py), so the browser shows them.
+        log.warning(error.report())
+        config[_BUILD] = ProblemsPreview(tuple(error.problems), config.site_url)
+        return config
     except ClockError as error:
         raise PluginError(str(error)) from None
     # Warnings about content are advice for authors (scripts/validate gives them): noted, never a strict failure.
@@ -76,8 +89,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     _log(_build(config).after_build(Path(config.site_dir)))
 
 
-def _build(config: MkDocsConfig) -> Build:
-    build: Build = config[_BUILD]
+def _build(config: MkDocsConfig) -> Build | ProblemsPreview:
+    build: Build | ProblemsPreview = config[_BUILD]
     return build
 
 
