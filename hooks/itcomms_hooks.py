@@ -21,6 +21,7 @@ from pathlib import Path
 
 import mkdocs
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -62,7 +63,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Warnings about content are advice for authors (scripts/validate gives them): noted, never a strict failure.
     _log(f"advice: {warning}" for warning in build.warnings)
     for name, value in engine_config(build.site).items():  # the site's name and words live in content/site.yaml
-        config[name] = value
+        # The theme puts these into HTML as they are (MkDocs' templates escape nothing): escaped, they are text.
+        config[name] = str(escape(value))
     config[_BUILD] = build
     return config
 

@@ -83,7 +83,6 @@ class ProblemsPreview:
 
     problems: tuple[Problem, ...]
     site_url: str
-    warnings: tuple[Problem, ...] = ()
 
     def render(self) -> Rendered:
         return Rendered([Page(PAGE, page_markdown(self.problems))], [])
