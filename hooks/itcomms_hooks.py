@@ -2,7 +2,9 @@
 
 - ``on_config``: load, validate, assemble and render the content afresh for
   this build; any content problem (or two outputs for one path) stops the
-  build here, before MkDocs cleans or writes the output folder.
+  build here, before MkDocs cleans or writes the output folder (while
+  previewing, with ``mkdocs serve``, the problems become a one-page site
+  instead, so the browser shows them).
 - ``on_files``: add the generated pages and files, in memory.
 - ``on_env``: serve the theme partials made from the data (the status banner)
   from memory, ahead of the theme's own templates.
@@ -24,6 +26,7 @@ from pathlib import Path
 
 import mkdocs
 from jinja2 import ChoiceLoader, DictLoader, Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -32,7 +35,8 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from itcomms.clock import ClockError
 from itcomms.engines import after_build
 from itcomms.outputs import OutputClash, Page, Rendered
-from itcomms.pipeline import Build, load_build
+from itcomms.outputs.problems_preview import ProblemsPreview
+from itcomms.pipeline import Build, engine_config, load_build
 from itcomms.problems import ContentError, Problem
 
 # Under the engine's own logger ("mkdocs", or "properdocs" for that fork), so messages show and --strict counts them.
@@ -40,6 +44,12 @@ log = logging.getLogger(f"{mkdocs.__name__}.hooks.itcomms")
 
 _BUILD = "itcomms_build"
 _RENDERED = "itcomms_rendered"
+_COMMAND: dict[str, str] = {}
+"""The engine's command for this process (``serve`` or ``build``), told once at startup: not build state."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _COMMAND["name"] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -49,10 +59,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         build = load_build(project_dir, config.site_url, os.environ)
     except ContentError as error:
-        raise PluginError(error.report()) from None
+        if _COMMAND.get("name") != "serve":
+            raise PluginError(error.report()) from None
+        # While previewing, the problems are the site (see problems_preview.py), so the browser shows them.
+        log.warning(error.report())
+        preview = ProblemsPreview(tuple(error.problems), config.site_url)
+        config[_BUILD], config[_RENDERED] = preview, preview.render()
+        return config
     except ClockError as error:
         raise PluginError(str(error)) from None
-    _log(build.warnings)
+    # Warnings about content are advice for authors (scripts/validate gives them): noted, never a strict failure.
+    _log(f"advice: {warning}" for warning in build.warnings)
+    for name, value in engine_config(build.site).items():  # the site's name and words live in content/site.yaml
+        # The theme puts these into HTML as they are (MkDocs' templates escape nothing): escaped, they are text.
+        config[name] = str(escape(value))
     try:
         # Rendered here, not in on_files: MkDocs empties the output folder between the two.
         config[_RENDERED] = build.render()
@@ -83,11 +103,15 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
 
 def on_post_build(config: MkDocsConfig) -> None:
     # Tooltips were added page by page above (and so reach the search index too); the rest runs on the folder.
-    _log(after_build.finish(_build(config), Path(config.site_dir), tooltips=False))
+    build = _build(config)
+    if isinstance(build, ProblemsPreview):
+        _log(build.after_build(Path(config.site_dir)))
+        return
+    _log(after_build.finish(build, Path(config.site_dir), tooltips=False))
 
 
-def _build(config: MkDocsConfig) -> Build:
-    build: Build = config[_BUILD]
+def _build(config: MkDocsConfig) -> Build | ProblemsPreview:
+    build: Build | ProblemsPreview = config[_BUILD]
     return build
 
 

@@ -9,6 +9,8 @@ disagrees with the page it points to.
 
 from __future__ import annotations
 
+import posixpath
+
 HOME = "index.md"
 
 STATUS = "status/index.md"
@@ -130,3 +132,15 @@ def taken_ids(kind: str) -> dict[str, str]:
         if rest != fixed and "/" in rest:
             taken.setdefault(rest.split("/")[0], fixed)
     return taken
+
+
+def relative_link(from_path: str, to_path: str) -> str:
+    """A link from one source page to another page or file, relative so the site works under any prefix."""
+    # What posixpath.relpath gives for these normalised, docs-relative paths, without its calls to
+    # os.getcwd(): tens of thousands of links are made per build.
+    here = [part for part in posixpath.dirname(from_path).split("/") if part]
+    there = to_path.split("/")
+    shared = 0
+    while shared < min(len(here), len(there)) and here[shared] == there[shared]:
+        shared += 1
+    return "/".join([".."] * (len(here) - shared) + there[shared:]) or "."

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from itcomms import outputs
 from itcomms.clock import build_now
 from itcomms.content.models import SiteSettings
-from itcomms.content.validate import check_content
+from itcomms.content.validate import ContentCheck, check_content
 from itcomms.problems import ContentError, Problem
 from itcomms.site import BuildOptions, Site, assemble
 
@@ -68,3 +68,35 @@ def load_build(project_dir: Path, site_url: str, environ: Mapping[str, str]) -> 
     now = build_now(environ, ZoneInfo(settings.timezone))
     site = assemble(check, now, options_from_environment(site_url, environ, project_dir / ".cache" / "itcomms"))
     return Build(site, tuple(problem for problem in check.problems if not problem.is_error))
+
+
+ADVICE_SITE_URL = "https://intranet.example/"
+"""Where advice pretends the site lives: no advice depends on the address (web addresses are not words)."""
+
+
+def check_with_advice(project_dir: Path, environ: Mapping[str, str]) -> ContentCheck:
+    """What ``scripts/validate`` reports: every problem, the plain-language advice, and, when the content is
+    sound, the advice that needs the assembled site (an email too long for one screen), drafts included.
+
+    The build never asks for advice, so advice never stops a build."""
+    check = check_content(project_dir, advice=True)
+    if not check.ok:
+        return check
+    settings = next(loaded.item for loaded in check.items if isinstance(loaded.item, SiteSettings))
+    now = build_now(environ, ZoneInfo(settings.timezone))
+    site = assemble(check, now, BuildOptions(site_url=ADVICE_SITE_URL, drafts=True, pdf=False))
+    check.problems.extend(outputs.advice(site))
+    check.problems.sort()
+    return check
+
+
+def engine_config(site: Site) -> dict[str, str]:
+    """The settings of the engine's configuration that come from the content, so ``mkdocs.yml`` never repeats
+    them: the hook sets them for MkDocs and ProperDocs, and a configuration written for an engine that runs no
+    hooks (Zensical) takes them from here too. Changing the name in ``content/site.yaml`` renames every page."""
+    settings = site.settings
+    return {
+        "site_name": settings.name,
+        "site_description": " ".join((settings.tagline or f"{settings.name}, IT at {settings.organisation}.").split()),
+        "copyright": settings.organisation,
+    }

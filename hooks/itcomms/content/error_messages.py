@@ -175,14 +175,35 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
+SUGGESTIONS = 3
+"""How many close ids a "did you mean" offers."""
+LISTED = 10
+"""Up to this many allowed ids are all listed when none is close; past it, only the closest few."""
+
+
 def closest(word: str, candidates: list[str]) -> str:
-    """A "did you mean" hint, or the list of what is allowed when nothing is close."""
-    suggestion = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    if suggestion:
-        return f"did you mean '{suggestion[0]}'?"
-    shown = sorted(candidates)
-    listed = ", ".join(shown[:10]) + (", …" if len(shown) > 10 else "")
-    return f"known: {listed}" if shown else "none are defined yet"
+    """A "did you mean" hint with the closest few, or what is allowed when nothing is close.
+
+    ``candidates`` are the ids the rule would accept there (not every id of the kind), so a suggestion
+    never leads to another error."""
+    suggestions = difflib.get_close_matches(word, candidates, n=SUGGESTIONS, cutoff=0.6)
+    if suggestions:
+        return f"did you mean {_either(suggestions)}?"
+    if not candidates:
+        return "none are defined yet"
+    if len(candidates) <= LISTED:
+        return f"known: {', '.join(sorted(candidates))}"
+    nearest = sorted(candidates, key=lambda candidate: (-_similarity(word, candidate), candidate))[:SUGGESTIONS]
+    return f"nothing close; the nearest of the {len(candidates)} known are {', '.join(nearest)}"
+
+
+def _similarity(word: str, candidate: str) -> float:
+    return difflib.SequenceMatcher(None, word, candidate).ratio()
+
+
+def _either(words: list[str]) -> str:
+    quoted = [f"'{word}'" for word in words]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
 
 
 __all__ = ["closest", "got", "locate", "message"]

@@ -69,6 +69,8 @@ class YamlDocument:
     source: SourceMap
     text: str = ""
     """The file's text as parsed, so a message can point inside a value."""
+    problems: tuple[Problem, ...] = ()
+    """What is wrong at the YAML level although the file parsed (a duplicate key, an alias), with ``partial``."""
 
 
 class WrittenInt(int):
@@ -111,8 +113,11 @@ def resolve_plain_scalar(text: str) -> Any:
     return text
 
 
-def load_yaml(raw: bytes, file: str) -> YamlDocument | list[Problem]:
-    """Parse one content file, or say every reason it cannot be read, with positions."""
+def load_yaml(raw: bytes, file: str, *, partial: bool = False) -> YamlDocument | list[Problem]:
+    """Parse one content file, or say every reason it cannot be read, with positions.
+
+    With ``partial``, a file that parsed despite problems (a duplicate key, an alias) is still returned, holding
+    them in ``problems``, so the rest of it can be checked too."""
     if len(raw) > MAX_FILE_BYTES:
         size_mib = len(raw) / 1024 / 1024
         return [
@@ -146,7 +151,7 @@ def load_yaml(raw: bytes, file: str) -> YamlDocument | list[Problem]:
                 f"remove it, or write it as \\u{code[2:]} inside double quotes if it is meant",
             )
         ]
-    builder = _DocumentBuilder(file)
+    builder = _DocumentBuilder(file, partial)
     try:
         builder.consume(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
@@ -156,11 +161,29 @@ def load_yaml(raw: bytes, file: str) -> YamlDocument | list[Problem]:
         lines = text.splitlines()
         if 0 < line <= len(lines) and "\t" in lines[line - 1]:
             detail += " (a tab character: indent with spaces)"
+        elif 0 < line <= len(lines) and str(error.problem).startswith("mapping values are not allowed"):
+            detail = _colon_in_value(lines[line - 1]) or detail
         return [*builder.problems, Problem(file, line, column, "", f"YAML syntax error: {detail}")]
     except yaml.YAMLError as error:
         return [*builder.problems, Problem(file, 1, 1, "", f"YAML syntax error: {error}")]
     document = builder.result()
     return replace(document, text=text) if isinstance(document, YamlDocument) else document
+
+
+def _colon_in_value(line: str) -> str | None:
+    """The fix for the commonest YAML mistake: a value holding ': ' (a title with a colon), read as a new key."""
+    key, separator, value = line.partition(": ")
+    value = value.strip()
+    if not separator or not value or value[0] in "\"'[{|>":
+        return None
+    if '"' in value and "'" not in value:
+        quoted = f"'{value}'"
+    else:
+        quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return (
+        f"this colon and space read as the start of another key; when a text holds ': ', put the whole text "
+        f"in quotes: {key.strip()}: {quoted}"
+    )
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -180,8 +203,9 @@ class _Frame:
 class _DocumentBuilder:
     """Turns parser events into data and a source map, collecting problems on the way."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, partial: bool = False) -> None:
         self.file = file
+        self.partial = partial
         self.problems: list[Problem] = []
         self.values: dict[DataPath, Position] = {}
         self.keys: dict[DataPath, Position] = {}
@@ -199,9 +223,9 @@ class _DocumentBuilder:
         if not isinstance(self.root, dict):
             kind = "a list" if isinstance(self.root, list) else "a single value"
             return [*self.problems, Problem(self.file, 1, 1, "", f"must be a mapping of keys to values (got {kind})")]
-        if self.problems:
+        if self.problems and not self.partial:
             return self.problems
-        return YamlDocument(self.file, self.root, SourceMap(self.values, self.keys))
+        return YamlDocument(self.file, self.root, SourceMap(self.values, self.keys), problems=tuple(self.problems))
 
     def consume(self, events: Iterator[yaml.Event]) -> None:
         for event in events:

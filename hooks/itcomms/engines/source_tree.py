@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import escape
 
 from itcomms.outputs import Page
-from itcomms.pipeline import Build
+from itcomms.pipeline import Build, engine_config
 from itcomms.problems import Problem
 
 CONFIG_NAME = "mkdocs.yml"
@@ -62,6 +63,8 @@ def write(
     theme["custom_dir"] = OVERRIDES
     staged = {key: value for key, value in config.items() if key not in ("hooks", "watch")}
     staged.update(docs_dir=DOCS, site_dir=str(site_dir.resolve()), theme=theme)
+    # What the content says about the site (its name, say), HTML-escaped as the hook does: themes print it raw
+    staged.update({name: str(escape(value)) for name, value in engine_config(build.site).items()})
     config_file = staging / CONFIG_NAME
     text = yaml.safe_dump(adapt(staged), sort_keys=False, allow_unicode=True).encode("utf-8")
     if not config_file.exists() or config_file.read_bytes() != text:

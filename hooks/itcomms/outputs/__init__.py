@@ -8,6 +8,9 @@ Output modules plug in here, in four ways:
   page), from the values ``THEME_CONTEXT`` works out;
 - ``PAGE_FILTERS`` rewrite each page's HTML once the engine has rendered it;
 - ``AFTER_BUILD`` make files from the built site (PDFs) and may warn too.
+- ``ADVICE`` give authors advice that needs the assembled site (an email too long
+  for one screen): ``scripts/validate`` asks for it, the build never does, so
+  advice never stops a build.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from itcomms.outputs import (
     maintenance_calendar,
     maintenance_pages,
     newsletter,
+    newsletter_email,
     service_brochure,
     service_catalogue,
     status_badges,
@@ -52,6 +56,7 @@ PageFilter = Callable[[Site, str, str], str]
 """(site, page source path, page HTML) → page HTML."""
 AfterBuild = Callable[[Site, Path], Iterable[Problem | str]]
 """(site, built site folder) → warnings, and notes (plain strings) for the build log."""
+Advice = Callable[[Site, Templates], Iterable[Problem]]
 
 RENDERERS: tuple[Renderer, ...] = (
     home.render,
@@ -78,6 +83,7 @@ values as Jinja literals, so every engine reads them from the source tree, no ho
 _VALUE_PROVIDERS: tuple[ThemeContext, ...] = (status_feeds.theme_context, status_live.theme_context)
 PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips,)
 AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf, annual_report.make_pdfs)
+ADVICE: tuple[Advice, ...] = (newsletter_email.length_advice,)
 
 
 class OutputClash(Exception):
@@ -137,12 +143,19 @@ def after_build(site: Site, site_dir: Path) -> list[Problem | str]:
     return [note for step in AFTER_BUILD for note in step(site, site_dir)]
 
 
+def advice(site: Site) -> list[Problem]:
+    """Warnings for authors that only the assembled site can give; never part of a build."""
+    templates = Templates(site)
+    return sorted(problem for give in ADVICE for problem in give(site, templates))
+
+
 __all__ = [
     "Artefact",
     "Output",
     "OutputClash",
     "Page",
     "Rendered",
+    "advice",
     "after_build",
     "filter_page",
     "render_site",

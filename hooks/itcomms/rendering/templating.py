@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import posixpath
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +18,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from itcomms import addresses
+from itcomms.addresses import relative_link
 from itcomms.rendering.charts import Chart, Charts
 from itcomms.rendering.markdown_html import MarkdownRenderer
 from itcomms.rendering.outputs import Page
@@ -88,18 +88,6 @@ def _finalize(value: Any) -> Any:
     return "" if value is None else escape_text(value)
 
 
-def relative_link(from_path: str, to_path: str) -> str:
-    """A link from one source page to another page or file, relative so the site works under any prefix."""
-    # What posixpath.relpath gives for these normalised, docs-relative paths, without its calls to
-    # os.getcwd(): tens of thousands of links are made per build.
-    here = [part for part in posixpath.dirname(from_path).split("/") if part]
-    there = to_path.split("/")
-    shared = 0
-    while shared < min(len(here), len(there)) and here[shared] == there[shared]:
-        shared += 1
-    return "/".join([".."] * (len(here) - shared) + there[shared:]) or "."
-
-
 Escaping = Literal["markdown", "theme", "none"]
 """``markdown``: plain values escaped for Markdown and HTML (pages, the HTML email); ``theme``: escaped for HTML
 and for the engine's own Jinja, which renders a theme partial again; ``none``: values as they are (plain-text
@@ -152,7 +140,7 @@ class Templates:
 
     def __init__(self, site: Site) -> None:
         self.site = site
-        self.markdown = MarkdownRenderer()
+        self.markdown = MarkdownRenderer(site.options.site_url)
         cache_dir = site.options.cache_dir
         self.charts = Charts(cache_dir / "charts" if cache_dir else None)
         self.environment = environment(TEMPLATE_DIR, "markdown", cache_dir)
@@ -171,10 +159,14 @@ class Templates:
         """What every template of the site can use, whatever its escaping."""
         return {"site": self.site, "addresses": addresses, "words": self.words}
 
-    def md(self, text: str | None, base_url: str | None = None) -> Markup:
+    @jinja2.pass_context
+    def md(self, context: jinja2.runtime.Context, text: str | None, base_url: str | None = None) -> Markup:
         """An author's Markdown field as sanitised HTML (place it on its own lines); with ``base_url``, the address
-        of the page the text belongs to, its links are made absolute (for feeds and emails)."""
-        return Markup(self.markdown.html(text, base_url)) if text else Markup("")
+        of the page the text belongs to, its links are made absolute (for feeds and emails); on a page, links to
+        pages of this site are relative to it."""
+        if not text:
+            return Markup("")
+        return Markup(self.markdown.html(text, base_url, context.get("page_path")))
 
     def chart(self, chart: Chart) -> Markup:
         """A chart as inline SVG (place it on its own lines, inside a ``<figure>``)."""
