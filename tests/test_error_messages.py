@@ -7,7 +7,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from itcomms.content.error_messages import closest, local_time_problem
+from itcomms.content.error_messages import closest
+from itcomms.content.models.clock_changes import clock_change_problem as local_time_problem
 from itcomms.content.validate import check_content
 from support import MINIMAL_CONTENT
 

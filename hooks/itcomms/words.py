@@ -13,22 +13,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from itcomms.content.models import Impact, UpdateState
 from itcomms.figures.service_status import ServiceState
-from itcomms.periods import FiscalYear, Quarter
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from itcomms.periods import FiscalYear, Quarter, month_name
 
 STATES = {
     ServiceState.OPERATIONAL: "Working normally",
@@ -64,11 +49,6 @@ MINUS = "−"
 
 
 # Calendar
-
-
-def month_name(month: int) -> str:
-    """March, for 3."""
-    return MONTHS[month - 1]
 
 
 def month_words(value: date) -> str:

@@ -9,40 +9,47 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, tzinfo
 
-
-def _shown(moment: datetime) -> str:
-    return f"{moment:%H:%M} {moment.tzname()}"
+from itcomms.periods import month_name
 
 
-def _offset(moment: datetime) -> str:
-    offset = moment.utcoffset() or timedelta()
-    minutes = int(offset.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "-"
-    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+def _with_offset(moment: datetime) -> str:
+    offset = moment.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{moment:%Y-%m-%d %H:%M}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _change(span: timedelta) -> str:
+    minutes = int(span.total_seconds()) // 60
+    if minutes == 60:
+        return "an hour"
+    return f"{minutes // 60} hours" if minutes % 60 == 0 else f"{minutes} minutes"
 
 
 def clock_change_problem(local: datetime, timezone: tzinfo) -> str | None:
-    """Why a time written without a zone is unclear in ``timezone``, or ``None`` when it names one moment."""
-    first = local.replace(tzinfo=timezone, fold=0)
-    second = local.replace(tzinfo=timezone, fold=1)
-    if first.utcoffset() == second.utcoffset():
+    """Why a time written without a zone is unclear in ``timezone``, or ``None`` when it names one moment.
+
+    In autumn an hour happens twice (the clocks go back): the first time is summer time, the second is not.
+    In spring an hour is skipped (the clocks go forward): the time never shows on a clock. Either way the
+    message gives each moment it could be, written with its offset, so the author copies the one they mean."""
+    first, second = local.replace(tzinfo=timezone, fold=0), local.replace(tzinfo=timezone, fold=1)
+    before, after = first.utcoffset(), second.utcoffset()
+    if before is None or after is None or before == after:
         return None
-    day = f"{local:%Y-%m-%d}"
-    written = f"{local:%H:%M}"
-    if first.astimezone(UTC).astimezone(timezone).replace(tzinfo=None) != local:
-        # In the gap the clocks jumped over: read with the offset before the jump it is one moment, with the
-        # offset after it another, an hour (the jump) earlier.
-        as_before = first.astimezone(UTC).astimezone(timezone)
-        as_after = second.astimezone(UTC).astimezone(timezone)
+    written, zone = f"{local:%Y-%m-%d %H:%M}", getattr(timezone, "key", str(timezone))
+    change = _change(abs(before - after))
+    if before > after:
         return (
-            f"{day} {written} did not happen in {timezone}: the clocks went forward over it. "
-            f"{written} {first.tzname()} is {_shown(as_before)} and {written} {second.tzname()} is {_shown(as_after)}; "
-            f"write {as_before:%Y-%m-%d %H:%M} or {as_after:%Y-%m-%d %H:%M}, whichever is meant"
+            f"{written} happens twice in {zone}, as the clocks go back {change}: write "
+            f"{_with_offset(first)} for the first time (before the change) or {_with_offset(second)} "
+            "for the second (after it)"
         )
+    # fold=0 reads the skipped time with the offset before the change: the moment a clock shows later
+    meant, earlier = (moment.astimezone(UTC).astimezone(timezone) for moment in (first, second))
     return (
-        f"{day} {written} happened twice in {timezone}, when the clocks went back: write "
-        f"{day} {written}{_offset(first)} for the first ({_shown(first)}) or "
-        f"{day} {written}{_offset(second)} for the second ({_shown(second)})"
+        f"{written} does not exist in {zone}: the clocks go forward {change} and skip it; by the clock "
+        f"before the change it is {_with_offset(meant)}: write that, or {_with_offset(earlier)} for "
+        f"{change} earlier"
     )
 
 
@@ -53,5 +60,5 @@ def moved_date_problem(moment: datetime, timezone: tzinfo) -> str | None:
         return None
     return (
         f"is {local:%Y-%m-%d %H:%M} in {timezone} (the site's time zone), so the site shows {local.day} "
-        f"{local:%B}, not {moment.day} {moment:%B} as written; write {local:%Y-%m-%d %H:%M} without a zone"
+        f"{month_name(local.month)}, not {moment.day} {month_name(moment.month)} as written; write {local:%Y-%m-%d %H:%M} without a zone"
     )
