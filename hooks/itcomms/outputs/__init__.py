@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from itcomms.outputs import (
+    accessibility_statement,
     annual_report,
     authoring_guide,
     business_units,
@@ -60,6 +61,7 @@ RENDERERS: tuple[Renderer, ...] = (
     glossary_page.render,
     authoring_guide.render,
     content_health_page.render,
+    accessibility_statement.render,
 )
 THEME_CONTEXT: tuple[ThemeContext, ...] = (status_banner.context,)
 PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips,)

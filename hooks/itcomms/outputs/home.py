@@ -1,11 +1,13 @@
-"""The home page: what IT is, what is new, the year in a few figures, where to go next."""
+"""The home page: help first (report a problem, get help, the status now), then what is new and the year in figures."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from itcomms.figures.newsletter_contents import month_label
 from itcomms.figures.year_in_review import YearInReview, review
 from itcomms.outputs.annual_report import Words
+from itcomms.outputs.status_view import open_incidents
 from itcomms.rendering.outputs import Output
 from itcomms.rendering.templating import Templates
 from itcomms.site import Site
@@ -19,6 +21,8 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         "index.md",
         highlights=highlights,
         latest_newsletter=latest,
+        latest_month=month_label(latest.id) if latest else None,
+        problems=open_incidents(site),
         year=_year_in_numbers(site),
         words=Words(site),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from itcomms import addresses
+from itcomms.outputs.search_words import page_search_words
 from itcomms.outputs.status_feeds import service_feed, status_feed
 from itcomms.outputs.status_view import incident_now, page_context
 from itcomms.rendering.feeds import autodiscovery_links
@@ -25,5 +26,10 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         for service_id in incident.services:
             feeds += autodiscovery_links(site, service_feed(site, service_id))
         yield templates.page(
-            "incident.md.j2", path, **page_context(site, path), feeds=feeds, known=incident_now(site, incident)
+            "incident.md.j2",
+            path,
+            **page_context(site, path),
+            feeds=feeds,
+            known=incident_now(site, incident),
+            search_words=page_search_words(site, incident.title, incident.summary, kind="Incident"),
         )

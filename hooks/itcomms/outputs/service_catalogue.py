@@ -8,6 +8,7 @@ from itcomms import addresses
 from itcomms.content.models import Service
 from itcomms.figures.service_facts import by_category, retired, service_facts
 from itcomms.outputs import service_brochure
+from itcomms.outputs.search_words import service_search_words
 from itcomms.rendering.outputs import Output
 from itcomms.rendering.templating import Templates
 from itcomms.site import Site
@@ -22,10 +23,15 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         groups=groups,
         offered=sum(len(cards) for _, cards in groups),
         retired=retired(facts),
+        search_words={service_id: service_search_words(site, fact.service) for service_id, fact in facts.items()},
     )
     for fact in facts.values():
         yield templates.page(
-            "service.md.j2", addresses.service(fact.service.id), facts=fact, feeds=_feeds(site, fact.service)
+            "service.md.j2",
+            addresses.service(fact.service.id),
+            facts=fact,
+            feeds=_feeds(site, fact.service),
+            search_words=service_search_words(site, fact.service),
         )
     yield service_brochure.page(site, templates, facts)
 
