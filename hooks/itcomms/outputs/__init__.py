@@ -28,6 +28,7 @@ from itcomms.outputs import (
     incident_pages,
     maintenance_calendar,
     newsletter,
+    phone_links,
     service_brochure,
     service_catalogue,
     status_banner,
@@ -64,7 +65,7 @@ RENDERERS: tuple[Renderer, ...] = (
     accessibility_statement.render,
 )
 THEME_CONTEXT: tuple[ThemeContext, ...] = (status_banner.context,)
-PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips,)
+PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips, phone_links.add_phone_links)
 AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf, annual_report.make_pdfs)
 
 

@@ -26,6 +26,7 @@ import jinja2
 
 from itcomms import addresses
 from itcomms.figures.newsletter_contents import Entry, Issue, month_label
+from itcomms.outputs.phone_links import add_phone_links
 from itcomms.problems import Problem, Severity
 from itcomms.rendering import templating
 from itcomms.rendering.outputs import Artefact
@@ -65,10 +66,15 @@ class EmailWriter:
             "archive": self.site.options.absolute(addresses.url(addresses.NEWSLETTERS)),
             "feed": self.site.options.absolute(addresses.NEWSLETTER_FEED_RSS),
         }
-        # Ending in a newline, as the .eml's HTML part does, so the two are the same text.
-        html = self.inliner.inline(self.html_template.render(context)).rstrip("\n") + "\n"
+        # Ending in a newline, as the .eml's HTML part does, so the two are the same text. Phone numbers
+        # are tel: links, as on the site: the email is often read on a phone.
+        path = addresses.newsletter_email_html(issue.month)
+        html = (
+            self.inliner.inline(add_phone_links(self.site, path, self.html_template.render(context))).rstrip("\n")
+            + "\n"
+        )
         text = self.text_template.render(context)
-        yield Artefact(addresses.newsletter_email_html(issue.month), html.encode("utf-8"))
+        yield Artefact(path, html.encode("utf-8"))
         yield Artefact(addresses.newsletter_email_text(issue.month), text.encode("utf-8"))
         yield Artefact(addresses.newsletter_eml(issue.month), self.message(issue, html, text))
         words = words_before_read_more(text)
