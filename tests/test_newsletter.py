@@ -89,7 +89,7 @@ def test_email_html_is_inlined_and_every_link_absolute(demo_site: Path, month: s
     assert document.xpath("//meta[@name='color-scheme']/@content") == ["light dark"]
     links = document.xpath("//a/@href")
     assert len(links) > 5
-    assert [link for link in links if not link.startswith(("https://", "mailto:"))] == []
+    assert [link for link in links if not link.startswith(("https://", "mailto:", "tel:"))] == []
     assert [src for src in document.xpath("//img/@src") if not re.match(r"https://.+\.png$", src)] == []
 
 

@@ -35,6 +35,7 @@ UNITS = "units/index.md"
 GLOSSARY = "glossary/index.md"
 AUTHORING = "authoring/index.md"
 CONTENT_HEALTH = "authoring/health/index.md"
+ACCESSIBILITY = "accessibility/index.md"
 
 
 def incident(incident_id: str) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from itcomms.outputs import (
+    accessibility_statement,
     annual_report,
     authoring_guide,
     business_units,
@@ -34,6 +35,7 @@ from itcomms.outputs import (
     maintenance_pages,
     newsletter,
     newsletter_email,
+    phone_links,
     service_brochure,
     service_catalogue,
     status_badges,
@@ -74,6 +76,7 @@ RENDERERS: tuple[Renderer, ...] = (
     glossary_page.render,
     authoring_guide.render,
     content_health_page.render,
+    accessibility_statement.render,
 )
 THEME_CONTEXT: tuple[ThemeContext, ...] = (status_banner.context, status_feeds.theme_context, status_live.theme_context)
 THEME_PARTIALS: tuple[ThemePartials, ...] = (status_banner.partials,)
@@ -81,7 +84,7 @@ THEME_VALUES = "partials/itcomms-values.html"
 """A partial the theme imports (``{% import ... as itcomms %}``) for the values every page's head needs:
 values as Jinja literals, so every engine reads them from the source tree, no hook needed."""
 _VALUE_PROVIDERS: tuple[ThemeContext, ...] = (status_feeds.theme_context, status_live.theme_context)
-PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips,)
+PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips, phone_links.add_phone_links)
 AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf, annual_report.make_pdfs)
 ADVICE: tuple[Advice, ...] = (newsletter_email.length_advice,)
 

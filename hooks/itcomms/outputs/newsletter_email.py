@@ -27,6 +27,7 @@ import jinja2
 
 from itcomms import addresses
 from itcomms.figures.newsletter_contents import Entry, Issue, gather
+from itcomms.outputs.phone_links import add_phone_links
 from itcomms.problems import Problem, Severity
 from itcomms.rendering import templating
 from itcomms.rendering.outputs import Artefact
@@ -59,10 +60,15 @@ class EmailWriter:
     def render(self, issue: Issue) -> Iterator[Artefact]:
         """The three files of one issue."""
         context = self.context(issue)
-        # Ending in a newline, as the .eml's HTML part does, so the two are the same text.
-        html = self.inliner.inline(self.html_template.render(context)).rstrip("\n") + "\n"
+        # Ending in a newline, as the .eml's HTML part does, so the two are the same text. Phone numbers
+        # are tel: links, as on the site: the email is often read on a phone.
+        path = addresses.newsletter_email_html(issue.month)
+        html = (
+            self.inliner.inline(add_phone_links(self.site, path, self.html_template.render(context))).rstrip("\n")
+            + "\n"
+        )
         text = self.text_template.render(context)
-        yield Artefact(addresses.newsletter_email_html(issue.month), html.encode("utf-8"))
+        yield Artefact(path, html.encode("utf-8"))
         yield Artefact(addresses.newsletter_email_text(issue.month), text.encode("utf-8"))
         yield Artefact(addresses.newsletter_eml(issue.month), self.message(issue, html, text))
 
