@@ -51,11 +51,12 @@ class Build:
 
 
 def options_from_environment(site_url: str, environ: Mapping[str, str], cache_dir: Path | None) -> BuildOptions:
-    """``ITCOMMS_DRAFTS=1`` previews drafts; ``ITCOMMS_PDF=0`` skips the PDFs for a faster build."""
+    """``ITCOMMS_DRAFTS=1`` previews drafts, ``ITCOMMS_FUTURE=1`` items dated after "now"; ``ITCOMMS_PDF=0`` skips the PDFs."""
     return BuildOptions(
         site_url=site_url,
         cache_dir=cache_dir,
         drafts=environ.get("ITCOMMS_DRAFTS", "").strip().lower() not in _FALSE_WORDS | {""},
+        future=environ.get("ITCOMMS_FUTURE", "").strip().lower() not in _FALSE_WORDS | {""},
         pdf=environ.get("ITCOMMS_PDF", "1").strip().lower() not in _FALSE_WORDS,
     )
 

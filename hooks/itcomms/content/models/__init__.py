@@ -1,7 +1,7 @@
 """Typed models of every kind of content file."""
 
 from itcomms.content.models.achievements import Accomplishment, Award, Savings, Talk
-from itcomms.content.models.base import ContentFile, ContentModel, Finding, Identity, Ref
+from itcomms.content.models.base import ContentFile, ContentModel, Finding, Identity, PublishedItem, Ref
 from itcomms.content.models.glossary import Glossary, GlossaryTerm
 from itcomms.content.models.incident import Impact, Incident, IncidentUpdate, UpdateState
 from itcomms.content.models.maintenance import Cancellation, Maintenance, Revision
@@ -33,6 +33,7 @@ __all__ = [
     "Newsletter",
     "PeriodLength",
     "Person",
+    "PublishedItem",
     "Ref",
     "Report",
     "Revision",

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from itcomms.content.models.base import ContentFile, Finding
+from itcomms.content.models.base import Finding, PublishedItem
 from itcomms.content.models.fields import MONTH_PATTERN, QUARTER_PATTERN, Line, Text, UnitId
 
 
@@ -61,7 +61,7 @@ Target = Annotated[
 """A number in the KPI's unit, optionally followed by the unit: ``4`` or ``4 hours``."""
 
 
-class Metric(ContentFile):
+class Metric(PublishedItem):
     """A key performance indicator: what it measures, its target and how it went."""
 
     name: Line
