@@ -269,8 +269,8 @@ def _figures(site: Site, year: FiscalYear) -> YearFigures:
 def _availability(site: Site, year: FiscalYear, previous_year: FiscalYear | None) -> tuple[ServiceAvailability, ...]:
     entries = []
     for service in site.services.values():
-        if service.service_levels is None:
-            continue
+        if service.service_levels is None or (service.retire_on is not None and service.retire_on <= year.start):
+            continue  # a service switched off before the year began is not in its report
         entries.append(
             ServiceAvailability(
                 service=service,
