@@ -115,6 +115,12 @@ def months_words(first: date, last: date) -> str:
     return f"{start} to {month_words(last)}"
 
 
+def days_words(first: date, last: date) -> str:
+    """The days from ``first`` to ``last``: 1 January to 24 November 2026, 1 April 2025 to 24 February 2026."""
+    start = f"{first.day} {month_name(first.month)}" if first.year == last.year else f"{first.day} {month_words(first)}"
+    return f"{start} to {last.day} {month_words(last)}"
+
+
 def period_span_words(key: str, start: date, quarterly: bool) -> str:
     """A KPI period as a table row names it: March 2026, or Q1 (January to March 2026)."""
     if not quarterly:
@@ -264,6 +270,8 @@ class Words:
     month_name = staticmethod(month_name)
     period = staticmethod(period_words)
     period_span = staticmethod(period_span_words)
+    months = staticmethod(months_words)
+    days = staticmethod(days_words)
 
     def money(self, value: float) -> str:
         return money(value, self.currency)
