@@ -10,6 +10,7 @@ import yaml
 
 from itcomms.figures.year_in_review import review
 from itcomms.outputs import annual_report
+from itcomms.rendering.outputs import Page
 from itcomms.rendering.templating import Templates
 from support import DEMO_CONTENT, REPO, load_site
 
@@ -23,8 +24,8 @@ def _load(pattern: str) -> list[tuple[Path, dict[str, Any]]]:
 def _report_markdown(year: str) -> str:
     site = load_site(REPO)
     for output in annual_report.render(site, Templates(site)):
-        if output.path == f"report/{year}/index.md":
-            return str(getattr(output, "markdown"))
+        if isinstance(output, Page) and output.path == f"report/{year}/index.md":
+            return output.markdown
     raise AssertionError(f"no report page for {year}")
 
 
