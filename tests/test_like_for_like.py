@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -9,9 +10,10 @@ from typing import Any
 import yaml
 
 from itcomms.figures.year_in_review import review
-from itcomms.outputs import annual_report
+from itcomms.outputs import annual_report, business_units
 from itcomms.rendering.outputs import Page
 from itcomms.rendering.templating import Templates
+from itcomms.words import points_change
 from support import DEMO_CONTENT, REPO, load_site
 
 NOW = date(2026, 11, 24)  # support.DEMO_NOW
@@ -62,3 +64,30 @@ def test_a_year_with_nothing_before_it_says_so_once() -> None:
     page = _report_markdown("2025")
     assert page.count("There are no figures for 2024 to compare with.") == 1
     assert "no data for 2024" not in page
+
+
+def _unit_review_markdown(unit: str, quarter: str) -> str:
+    site = load_site(REPO)
+    for output in business_units.render(site, Templates(site)):
+        if isinstance(output, Page) and output.path == f"units/{unit}/{quarter}/index.md":
+            return output.markdown
+    raise AssertionError(f"no review page for {unit} {quarter}")
+
+
+def test_a_first_quarter_review_says_once_that_there_is_nothing_to_compare_with() -> None:
+    page = _unit_review_markdown("finance", "2025-q1")
+    assert page.count("There are no figures for Q4 2024 to compare with.") == 1
+    assert "no earlier figure" not in page
+    assert "Change from" not in page
+
+
+def test_point_changes_have_one_precision_and_agree_in_number() -> None:
+    assert [points_change(value) for value in (2.2, 2.0, 1.0, -0.44, 0.01)] == [
+        "+2.2 points",
+        "+2.0 points",
+        "+1.0 points",
+        "−0.4 points",
+        "no change",
+    ]
+    page = _unit_review_markdown("finance", "2026-q3")
+    assert re.search(r"[+−][0-9]+ points", page) is None  # never "+2 points" beside "+2.2 points", nor "+1 points"

@@ -126,15 +126,15 @@ def _pages(site: Site) -> dict[str, bytes | str]:
     }
 
 
-def _with_time_to_restore_for_november(folder: Path) -> None:
-    metric = folder / "content" / "metrics" / "time-to-restore.yaml"
+def _with_first_contact_resolution_for_november(folder: Path) -> None:
+    metric = folder / "content" / "metrics" / "first-contact-resolution.yaml"
     metric.write_text(metric.read_text(encoding="utf-8") + "  2026-11: 40.0\n", encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def future_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = _project(tmp_path_factory.mktemp("future"), {**FUTURE_FILES, **DRAFT_FILES})
-    _with_time_to_restore_for_november(project)  # November has not ended on the 24th
+    _with_first_contact_resolution_for_november(project)  # November has not ended on the 24th
     return project
 
 
@@ -153,7 +153,7 @@ def test_items_dated_after_now_change_no_figure(future_project: Path) -> None:
     for site in (plain, with_future):
         assert site.settings.fiscal_year_start == 1
     assert review(with_future, with_future.reports["2026"]).figures == review(plain, plain.reports["2026"]).figures
-    assert with_future.metrics["time-to-restore"].values == plain.metrics["time-to-restore"].values
+    assert with_future.metrics["first-contact-resolution"].values == plain.metrics["first-contact-resolution"].values
 
 
 def test_each_item_is_published_by_the_first_build_on_or_after_its_day(future_project: Path) -> None:
@@ -166,12 +166,12 @@ def test_each_item_is_published_by_the_first_build_on_or_after_its_day(future_pr
     assert "2026-winter" in {item.id for item in tomorrow.surveys}
     # a month's newsletter from its first day, a KPI's month and a quarter's tickets once they have ended
     assert "2026-12" not in {item.id for item in tomorrow.newsletters}
-    assert "2026-11" not in tomorrow.metrics["time-to-restore"].values
+    assert "2026-11" not in tomorrow.metrics["first-contact-resolution"].values
     assert ("finance", "2026-q4") not in tomorrow.tickets
 
     next_year = load_site(future_project, NEXT_YEAR)
     assert "2026-12" in {item.id for item in next_year.newsletters}
-    assert next_year.metrics["time-to-restore"].values["2026-11"] == 40.0
+    assert next_year.metrics["first-contact-resolution"].values["2026-11"] == 40.0
     assert next_year.tickets["finance", "2026-q4"].handled == 5000
     figures = review(next_year, next_year.reports["2026"]).figures
     plain = review(load_site(REPO, NEXT_YEAR), load_site(REPO, NEXT_YEAR).reports["2026"]).figures
@@ -195,5 +195,5 @@ def test_a_preview_of_the_future_shows_what_is_dated_after_now(future_project: P
     assert "tomorrow" in {item.id for item in preview.accomplishments}
     assert "2026-12" in {item.id for item in preview.newsletters}
     assert ("finance", "2026-q4") in preview.tickets
-    assert "2026-11" in preview.metrics["time-to-restore"].values
+    assert "2026-11" in preview.metrics["first-contact-resolution"].values
     assert DEMO_NOW.startswith(preview.local_now.date().isoformat())

@@ -14,8 +14,9 @@ from zoneinfo import ZoneInfo
 
 from itcomms import outputs
 from itcomms.clock import build_now
-from itcomms.content.models import SiteSettings
-from itcomms.content.validate import check_content
+from itcomms.content.models import Metric, SiteSettings
+from itcomms.content.validate import ContentCheck, check_content
+from itcomms.figures.derived_kpis import disagreements, with_derived_kpis
 from itcomms.problems import ContentError, Problem
 from itcomms.site import BuildOptions, Site, assemble
 
@@ -66,7 +67,25 @@ def load_build(project_dir: Path, site_url: str, environ: Mapping[str, str]) -> 
     check = check_content(project_dir)
     if not check.ok:
         raise ContentError(check.problems)
+    site = _site(check, project_dir, site_url, environ)
+    return Build(site, tuple(problem for problem in check.problems if not problem.is_error))
+
+
+def derived_kpi_advice(check: ContentCheck, project_dir: Path, environ: Mapping[str, str]) -> list[Problem]:
+    """For ``scripts/validate``: values typed in a derived KPI's file that the content contradicts."""
+    if not check.ok:
+        return []
+    site = _site(check, project_dir, "https://example.invalid/", environ)
+    return [
+        problem
+        for loaded in check.of_kind("metric")
+        if isinstance(loaded.item, Metric) and loaded.item.id in site.metrics
+        for problem in disagreements(site, loaded.item)
+    ]
+
+
+def _site(check: ContentCheck, project_dir: Path, site_url: str, environ: Mapping[str, str]) -> Site:
     settings = next(loaded.item for loaded in check.items if isinstance(loaded.item, SiteSettings))
     now = build_now(environ, ZoneInfo(settings.timezone))
-    site = assemble(check, now, options_from_environment(site_url, environ, project_dir / ".cache" / "itcomms"))
-    return Build(site, tuple(problem for problem in check.problems if not problem.is_error))
+    options = options_from_environment(site_url, environ, project_dir / ".cache" / "itcomms")
+    return with_derived_kpis(assemble(check, now, options))

@@ -219,6 +219,16 @@ def change(value: float | None, unit: str = "") -> str:
     return f"{sign}{shown}{unit}"
 
 
+def points_change(value: float | None) -> str:
+    """A change in percentage points, always to one decimal so figures side by side read alike: +2.0 points, −0.4 points."""
+    if value is None:
+        return "no earlier figure"
+    if round(value, 1) == 0:
+        return "no change"
+    sign = "+" if value > 0 else MINUS
+    return f"{sign}{abs(value):.1f} points"
+
+
 # Time spans
 
 
@@ -263,6 +273,7 @@ class Words:
     availability = staticmethod(availability)
     score = staticmethod(score)
     change = staticmethod(change)
+    points_change = staticmethod(points_change)
     duration = staticmethod(duration)
     hours = staticmethod(hours_words)
     month = staticmethod(month_words)
