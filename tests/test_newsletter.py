@@ -6,6 +6,7 @@ import email
 import email.policy
 import itertools
 import re
+from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -13,6 +14,7 @@ from urllib.parse import urlsplit
 import feedparser
 import lxml.html
 import pytest
+import yaml
 
 from browser import chromium, serve, visit
 from itcomms.cli.validate import main as validate
@@ -108,12 +110,24 @@ def test_read_more_links_lead_to_pages_and_anchors_that_exist(demo_site: Path) -
     assert checked > 30
 
 
+def restore_hours(month: str) -> float:
+    """The mean hours to restore the month's resolved incidents that had an impact, from the raw YAML."""
+    spans = []
+    for path in sorted((REPO / "content" / "incidents").glob(f"*/{month}-*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data.get("end") and data["impact"] != "none":
+            spans.append(datetime.fromisoformat(str(data["end"])) - datetime.fromisoformat(str(data["start"])))
+    return round(sum(span.total_seconds() for span in spans) / 3600 / len(spans), 1)
+
+
 def test_plain_text_email_reads_as_text(demo_site: Path) -> None:
     text = (demo_site / "newsletter/2026-06/email.txt").read_text(encoding="utf-8")
     assert text.startswith("Larkspur IT news, June 2026\n\nA hard morning, and what we learned\n=====")
     assert "Read more: https://intranet.larkspur.example/it/status/incidents/route-planning-failed/" in text
     assert "<" not in text and "&amp;" not in text
-    assert "5.4 hours in June 2026, up from 2.7 hours in May 2026 (worse)." in text
+    # the KPI of the month is derived from the incidents: May 2026 had none with an impact, so April is the one before
+    june, april = restore_hours("2026-06"), restore_hours("2026-04")
+    assert f"{june:.1f} hours in June 2026, up from {april:.1f} hours in April 2026 (worse)." in text
     prose = [line for line in text.splitlines() if "https://" not in line]
     assert max(len(line) for line in prose) <= 80
 

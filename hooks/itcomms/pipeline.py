@@ -13,8 +13,9 @@ from zoneinfo import ZoneInfo
 
 from itcomms import outputs
 from itcomms.clock import build_now
-from itcomms.content.models import SiteSettings
+from itcomms.content.models import Metric, SiteSettings
 from itcomms.content.validate import ContentCheck, check_content
+from itcomms.figures.derived_kpis import disagreements, with_derived_kpis
 from itcomms.problems import ContentError, Problem
 from itcomms.site import BuildOptions, Site, assemble
 
@@ -50,11 +51,12 @@ class Build:
 
 
 def options_from_environment(site_url: str, environ: Mapping[str, str], cache_dir: Path | None) -> BuildOptions:
-    """``ITCOMMS_DRAFTS=1`` previews drafts; ``ITCOMMS_PDF=0`` skips the PDFs for a faster build."""
+    """``ITCOMMS_DRAFTS=1`` previews drafts, ``ITCOMMS_FUTURE=1`` items dated after "now"; ``ITCOMMS_PDF=0`` skips the PDFs."""
     return BuildOptions(
         site_url=site_url,
         cache_dir=cache_dir,
         drafts=environ.get("ITCOMMS_DRAFTS", "").strip().lower() not in _FALSE_WORDS | {""},
+        future=environ.get("ITCOMMS_FUTURE", "").strip().lower() not in _FALSE_WORDS | {""},
         pdf=environ.get("ITCOMMS_PDF", "1").strip().lower() not in _FALSE_WORDS,
     )
 
@@ -64,10 +66,15 @@ def load_build(project_dir: Path, site_url: str, environ: Mapping[str, str]) -> 
     check = check_content(project_dir)
     if not check.ok:
         raise ContentError(check.problems)
+    site = _site(check, project_dir, site_url, environ)
+    return Build(site, tuple(problem for problem in check.problems if not problem.is_error))
+
+
+def _site(check: ContentCheck, project_dir: Path, site_url: str, environ: Mapping[str, str]) -> Site:
     settings = next(loaded.item for loaded in check.items if isinstance(loaded.item, SiteSettings))
     now = build_now(environ, ZoneInfo(settings.timezone))
-    site = assemble(check, now, options_from_environment(site_url, environ, project_dir / ".cache" / "itcomms"))
-    return Build(site, tuple(problem for problem in check.problems if not problem.is_error))
+    options = options_from_environment(site_url, environ, project_dir / ".cache" / "itcomms")
+    return with_derived_kpis(assemble(check, now, options))
 
 
 ADVICE_SITE_URL = "https://intranet.example/"
@@ -84,8 +91,14 @@ def check_with_advice(project_dir: Path, environ: Mapping[str, str]) -> ContentC
         return check
     settings = next(loaded.item for loaded in check.items if isinstance(loaded.item, SiteSettings))
     now = build_now(environ, ZoneInfo(settings.timezone))
-    site = assemble(check, now, BuildOptions(site_url=ADVICE_SITE_URL, drafts=True, pdf=False))
+    site = with_derived_kpis(assemble(check, now, BuildOptions(site_url=ADVICE_SITE_URL, drafts=True, pdf=False)))
     check.problems.extend(outputs.advice(site))
+    check.problems.extend(
+        problem
+        for loaded in check.of_kind("metric")
+        if isinstance(loaded.item, Metric) and loaded.item.id in site.metrics
+        for problem in disagreements(site, loaded.item)
+    )
     check.problems.sort()
     return check
 

@@ -26,10 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     except ClockError as error:
         print(error, file=sys.stderr)  # noqa: T201
         return 2
-    for problem in check.problems:
+    problems = check.problems
+    for problem in problems:
         print(format_github(problem) if args.format == "github" else str(problem))  # noqa: T201
-    errors = sum(problem.is_error for problem in check.problems)
-    warnings = len(check.problems) - errors
+    errors = sum(problem.is_error for problem in problems)
+    warnings = len(problems) - errors
     failed = errors > 0 or (args.strict and warnings > 0)
     summary = f"{len(check.items)} files checked: {errors} errors, {warnings} warnings"
     print(summary, file=sys.stderr)  # noqa: T201

@@ -234,7 +234,10 @@ def _components(site: Site, statuses: Mapping[str, ServiceStatus], page_id: str)
     components = []
     position = 0
     for category in site.categories.values():
-        members = [service for service in site.services.values() if service.category == category.id]
+        # a retired service has no current status, so it is no component
+        members = [
+            service for service in site.services.values() if service.category == category.id and service.id in statuses
+        ]
         if not members:
             continue
         group_id = f"category-{category.id}"
@@ -329,7 +332,7 @@ def _incident(
         started_at=_local(site, incident.start),
         page_id=page_id,
         incident_updates=list(reversed(updates)),
-        components=[components[service_id] for service_id in incident.services],
+        components=[components[service_id] for service_id in incident.services if service_id in components],
     )
 
 
@@ -365,7 +368,7 @@ def _maintenance(
         started_at=_local(site, window.start),
         page_id=page_id,
         incident_updates=list(reversed(updates)),
-        components=[components[service_id] for service_id in window.services],
+        components=[components[service_id] for service_id in window.services if service_id in components],
         scheduled_for=_local(site, window.start),
         scheduled_until=_local(site, window.end),
     )

@@ -145,7 +145,8 @@ class CategoryRows:
 def _categories(site: Site, statuses: Mapping[str, ServiceStatus]) -> list[CategoryRows]:
     rows: dict[str, list[ServiceRow]] = {category_id: [] for category_id in site.categories}
     for service in site.services.values():
-        rows[service.category].append(_row(site, service, statuses[service.id].state))
+        if service.id in statuses:  # a retired service has no current status
+            rows[service.category].append(_row(site, service, statuses[service.id].state))
     return [
         CategoryRows(category, tuple(rows[category.id])) for category in site.categories.values() if rows[category.id]
     ]

@@ -99,6 +99,13 @@ class ContentFile(ContentModel):
         return self.identity.file
 
 
+class PublishedItem(ContentFile):
+    """A file of a kind the site publishes (every kind but site.yaml and the glossary): it can be held back as a draft."""
+
+    draft: bool = False
+    """Keep it off the site (and out of every figure) until it is ready; a preview build (ITCOMMS_DRAFTS=1) shows it."""
+
+
 @dataclass(frozen=True)
 class Finding:
     """A problem a model finds in itself, pointing at the data path it is about."""

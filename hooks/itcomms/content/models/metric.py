@@ -10,13 +10,14 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from itcomms.content.models.base import ContentFile, Finding
+from itcomms.content.models.base import Finding, PublishedItem
 from itcomms.content.models.fields import (
     LARGEST_NUMBER,
     MONTH_PATTERN,
     QUARTER_PATTERN,
     Figure,
     Line,
+    ServiceId,
     Text,
     UnitId,
     year_problem,
@@ -26,6 +27,17 @@ from itcomms.content.models.fields import (
 class Better(StrEnum):
     HIGHER = "higher"
     LOWER = "lower"
+
+
+class Derivation(StrEnum):
+    """What a derived KPI is worked out from, instead of typed values."""
+
+    AVAILABILITY = "availability"
+    """A service's availability (``service``), as the status page counts it, per period."""
+    TIME_TO_RESTORE = "time_to_restore"
+    """The mean hours from start to end of the period's resolved incidents that had an impact."""
+    TICKETS_WITHIN_TARGET = "tickets_within_target"
+    """The percent of tickets resolved within target, from the ticket counts (quarterly), per unit too."""
 
 
 class PeriodLength(StrEnum):
@@ -71,7 +83,7 @@ Target = Annotated[
 """A number in the KPI's unit, optionally followed by the unit: ``4`` or ``4 hours``."""
 
 
-class Metric(ContentFile):
+class Metric(PublishedItem):
     """A key performance indicator: what it measures, its target and how it went."""
 
     name: Line
@@ -90,10 +102,16 @@ class Metric(ContentFile):
     """The first period the KPI is measured in (a month like 2025-01 or a quarter like 2025-q1)."""
     until: Line | None = None
     """The last period it was measured in, once it is no longer measured; leave out while it is."""
-    values: dict[str, Figure]
+    values: dict[str, Figure] = {}
     """One value per period, for example 2026-03: 94.5; each period once, from since to until (when given).
 
-    Periods after the build's "now" are not refused, so the same file checks the same way on any day."""
+    Periods after the build's "now" are not refused, so the same file checks the same way on any day.
+    Leave out for a derived KPI: values typed there are only compared with the content (scripts/validate)."""
+    derived: Derivation | None = None
+    """Work the values out from the content instead: availability (with service), time_to_restore or
+    tickets_within_target (with period: quarter)."""
+    service: ServiceId | None = None
+    """The service whose availability a derived availability KPI follows."""
     by_unit: dict[UnitId, dict[str, Figure]] = {}
     """Values per business unit and period, when the KPI is tracked per unit."""
     agreed_with: list[UnitId] = []
@@ -106,6 +124,7 @@ class Metric(ContentFile):
         return value >= self.target if self.better is Better.HIGHER else value <= self.target
 
     def findings(self) -> Iterator[Finding]:
+        yield from self._derivation_findings()
         pattern, example = _PERIOD_FORMAT[self.period]
         since, until = self.since, self.until
         for field, bound in (("since", since), ("until", until)):
@@ -128,3 +147,19 @@ class Metric(ContentFile):
                     yield Finding((*path, key), f"is before the KPI was first measured ({since})")
                 elif until is not None and key > until:
                     yield Finding((*path, key), f"is after the KPI was last measured ({until})")
+
+    def _derivation_findings(self) -> Iterator[Finding]:
+        if self.derived is None:
+            if not self.values:
+                yield Finding(("values",), "needs at least one value, or derived: to work them out from the content")
+            if self.service is not None:
+                yield Finding(("service",), "is only for a derived availability KPI (derived: availability)")
+            return
+        if self.since is None:
+            yield Finding(("derived",), "a derived KPI needs since: the first period to work out")
+        if self.derived is Derivation.AVAILABILITY and self.service is None:
+            yield Finding(("derived",), "a derived availability KPI needs service: the id of the service it follows")
+        if self.derived is not Derivation.AVAILABILITY and self.service is not None:
+            yield Finding(("service",), "is only for a derived availability KPI (derived: availability)")
+        if self.derived is Derivation.TICKETS_WITHIN_TARGET and self.period is not PeriodLength.QUARTER:
+            yield Finding(("period",), "must be quarter: ticket counts are recorded a quarter at a time")

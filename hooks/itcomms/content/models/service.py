@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from itcomms.content.models.base import ContentFile, ContentModel, Finding
+from itcomms.content.models.base import ContentModel, Finding, PublishedItem
 from itcomms.content.models.fields import (
     AudienceId,
     CategoryId,
@@ -147,7 +147,7 @@ class Video(ContentModel):
             yield Finding(("captions",), "must be a WebVTT file ending in .vtt, the captions format browsers play")
 
 
-class Service(ContentFile):
+class Service(PublishedItem):
     """A service IT offers, described for people who are not technical."""
 
     name: Line

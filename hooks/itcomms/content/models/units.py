@@ -7,13 +7,13 @@ from typing import Annotated
 
 from pydantic import Field
 
-from itcomms.content.models.base import ContentFile, ContentModel, Finding
+from itcomms.content.models.base import ContentModel, Finding, PublishedItem
 from itcomms.content.models.fields import Count, Day, Line, Markdown, Text
 
 Hours = Annotated[float, Field(ge=0)]
 
 
-class UnitReview(ContentFile):
+class UnitReview(PublishedItem):
     """The liaison's notes from the quarterly review with a business unit's lead."""
 
     met_on: Day | None = None
@@ -45,7 +45,7 @@ class PriorityCount(ContentModel):
             yield Finding(("within_target",), f"is more than the {self.handled} handled")
 
 
-class TicketSummary(ContentFile):
+class TicketSummary(PublishedItem):
     """Counts of tickets and requests IT handled for a business unit in a quarter; no personal data."""
 
     source: Line | None = None
