@@ -1,12 +1,18 @@
 """MkDocs hooks: map MkDocs' build events onto the itcomms pipeline, and nothing more.
 
-- ``on_config``: load, validate and assemble the content afresh for this build;
-  any content problem stops the build here, before MkDocs cleans or writes
-  the output folder.
+- ``on_config``: load, validate, assemble and render the content afresh for
+  this build; any content problem (or two outputs for one path) stops the
+  build here, before MkDocs cleans or writes the output folder (while
+  previewing, with ``mkdocs serve``, the problems become a one-page site
+  instead, so the browser shows them).
 - ``on_files``: add the generated pages and files, in memory.
-- ``on_env``: give the theme's templates the values they need (``itcomms``).
+- ``on_env``: serve the theme partials made from the data (the status banner)
+  from memory, ahead of the theme's own templates.
 - ``on_page_content``: let output modules rewrite a page's HTML.
 - ``on_post_build``: make the files that need the built site (PDFs).
+
+Engines that run no hooks get the same from ``itcomms.engines``: a source tree
+written to disk, and the after-build steps run over the built folder.
 
 Per-build state lives on the config object, which MkDocs creates anew for every
 build (including each ``mkdocs serve`` rebuild), never in this module.
@@ -19,21 +25,31 @@ import os
 from pathlib import Path
 
 import mkdocs
-from jinja2 import Environment
+from jinja2 import ChoiceLoader, DictLoader, Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from itcomms.clock import ClockError
-from itcomms.outputs import Page
-from itcomms.pipeline import Build, load_build
+from itcomms.engines import after_build
+from itcomms.outputs import OutputClash, Page, Rendered
+from itcomms.outputs.problems_preview import ProblemsPreview
+from itcomms.pipeline import Build, engine_config, load_build
 from itcomms.problems import ContentError, Problem
 
 # Under the engine's own logger ("mkdocs", or "properdocs" for that fork), so messages show and --strict counts them.
 log = logging.getLogger(f"{mkdocs.__name__}.hooks.itcomms")
 
 _BUILD = "itcomms_build"
+_RENDERED = "itcomms_rendered"
+_COMMAND: dict[str, str] = {}
+"""The engine's command for this process (``serve`` or ``build``), told once at startup: not build state."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _COMMAND["name"] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -43,16 +59,31 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         build = load_build(project_dir, config.site_url, os.environ)
     except ContentError as error:
-        raise PluginError(error.report()) from None
+        if _COMMAND.get("name") != "serve":
+            raise PluginError(error.report()) from None
+        # While previewing, the problems are the site (see problems_preview.py), so the browser shows them.
+        log.warning(error.report())
+        preview = ProblemsPreview(tuple(error.problems), config.site_url)
+        config[_BUILD], config[_RENDERED] = preview, preview.render()
+        return config
     except ClockError as error:
         raise PluginError(str(error)) from None
-    _log(build.warnings)
+    # Warnings about content are advice for authors (scripts/validate gives them): noted, never a strict failure.
+    _log(f"advice: {warning}" for warning in build.warnings)
+    for name, value in engine_config(build.site).items():  # the site's name and words live in content/site.yaml
+        # The theme puts these into HTML as they are (MkDocs' templates escape nothing): escaped, they are text.
+        config[name] = str(escape(value))
+    try:
+        # Rendered here, not in on_files: MkDocs empties the output folder between the two.
+        config[_RENDERED] = build.render()
+    except OutputClash as error:
+        raise PluginError(str(error)) from None
     config[_BUILD] = build
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    rendered = _build(config).render()
+    rendered: Rendered = config[_RENDERED]
     _log(rendered.warnings)
     for output in rendered.outputs:
         content = output.markdown if isinstance(output, Page) else output.content
@@ -61,7 +92,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["itcomms"] = _build(config).theme_context()
+    partials = DictLoader(_build(config).theme_partials())
+    env.loader = ChoiceLoader([partials, env.loader]) if env.loader else partials
     return env
 
 
@@ -70,11 +102,16 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    _log(_build(config).after_build(Path(config.site_dir)))
+    # Tooltips were added page by page above (and so reach the search index too); the rest runs on the folder.
+    build = _build(config)
+    if isinstance(build, ProblemsPreview):
+        _log(build.after_build(Path(config.site_dir)))
+        return
+    _log(after_build.finish(build, Path(config.site_dir), tooltips=False))
 
 
-def _build(config: MkDocsConfig) -> Build:
-    build: Build = config[_BUILD]
+def _build(config: MkDocsConfig) -> Build | ProblemsPreview:
+    build: Build | ProblemsPreview = config[_BUILD]
     return build
 
 

@@ -4,10 +4,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # ensure_venv FOLDER [EXTRA-REQUIREMENT...]: the lock's packages (and the extras) in FOLDER.
+# With ENSURE_VENV_ONLY=1, the extras alone, at the lock's versions wherever the lock names them:
+# for a tool that never imports the project's code (ensure_tool_venv).
 ensure_venv() {
   local venv="$1"; shift
-  local wanted
-  wanted="$(cat "$ROOT/requirements.lock" "$ROOT/pyproject.toml" <(echo "$@") | sha256sum | cut -d' ' -f1)"
+  local wanted from=(-r "$ROOT/requirements.lock")
+  [ -z "${ENSURE_VENV_ONLY:-}" ] || from=(-c "$ROOT/requirements.lock")
+  wanted="$(cat "$ROOT/requirements.lock" "$ROOT/pyproject.toml" <(echo "$@" ${ENSURE_VENV_ONLY:+only}) | sha256sum | cut -d' ' -f1)"
   if [ -x "$venv/bin/python" ] && [ "$(cat "$venv/.installed-lock" 2>/dev/null)" = "$wanted" ]; then
     return
   fi
@@ -19,10 +22,12 @@ ensure_venv() {
   echo "Setting up the pinned Python environment in ${venv#"$ROOT"/} ..." >&2
   "$python" -m venv "$venv"
   # (this machine's pip configuration may name extra package folders that do not exist: not worth a warning)
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/requirements.lock" "$@" \
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${from[@]}" "$@" \
     2> >(grep -v "^WARNING: Location .* is ignored" >&2)
   echo "$wanted" > "$venv/.installed-lock"
 }
+
+ensure_tool_venv() { ENSURE_VENV_ONLY=1 ensure_venv "$@"; }
 
 ensure_venv "$ROOT/.venv"
 export PATH="$ROOT/.venv/bin:$PATH"

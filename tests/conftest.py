@@ -10,6 +10,12 @@ from browser import chromium, serve
 from support import DEMO_CONTENT, build_site, make_project
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "engines: builds the demo with every engine (scripts/test runs these last, on their own)"
+    )
+
+
 @pytest.fixture(scope="session")
 def demo_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_project(tmp_path_factory.mktemp("demo"), DEMO_CONTENT)

@@ -90,6 +90,22 @@ def test_the_guide_covers_what_authors_need(guide: lxml.html.HtmlElement) -> Non
         assert needed in headings
 
 
+def test_the_guide_states_the_id_fiscal_year_and_timezone_rules(guide: lxml.html.HtmlElement) -> None:
+    text = " ".join(guide.get_element_by_id("names-ids-and-dates").xpath("following::ul[1]")[0].text_content().split())
+    assert "An item's id is its file name without the date" in text
+    assert "unique across years" in text
+    assert "File names are dated in the department's time zone (Europe/London)" in text
+    assert "Reports are named by the financial year that starts in that year" in text
+    assert "content/reports/2026.yaml covers January 2026 to December 2026" in text
+
+
+def test_the_guide_says_how_to_link_to_a_page_of_the_site(guide: lxml.html.HtmlElement) -> None:
+    table = guide.get_element_by_id("links-to-pages-of-this-site").xpath("following::table[1]")[0]
+    written = [row.xpath("td")[0].text_content() for row in table.xpath(".//tbody/tr")]
+    assert "[the printing service](service:printing)" in written
+    assert any("(/status/)" in cell for cell in written)
+
+
 def test_the_guide_shows_the_sites_own_jargon_list(guide: lxml.html.HtmlElement) -> None:
     jargon = load_site(DEMO_CONTENT.parent).settings.plain_language.jargon
     text = guide.text_content()
@@ -131,7 +147,8 @@ def test_every_example_validates_in_the_site_it_is_shown_for(content: str, tmp_p
     for example in examples(site):
         project = tmp_path / example.kind
         shutil.copytree(CONTENTS[content], project / "content")
-        (project / "docs").symlink_to(REPO / "docs", target_is_directory=True)  # videos and captions live there
+        # videos and captions live there; copied, as a link out of the project is refused
+        shutil.copytree(REPO / "docs/assets", project / "docs/assets")
         write_example(project / "content", example)
         assert [str(problem) for problem in check_content(project, advice=True).problems] == [], example.kind
 

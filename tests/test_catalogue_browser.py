@@ -76,6 +76,24 @@ def test_text_filter_matches_keywords_and_says_when_nothing_matches(browser: Bro
     expect(page.locator(".catalogue-none")).to_be_visible()
 
 
+@pytest.mark.parametrize(
+    ("words", "first"),
+    [
+        ("printer broken", "Printers and label printers"),
+        ("new phone", "Desk phones"),
+        ("my laptop is broken", "Laptops and new computers"),
+        ("wifi", "Wi-Fi and warehouse network"),
+        ("wi fi", "Wi-Fi and warehouse network"),
+    ],
+)
+def test_text_filter_matches_any_word_and_ranks_by_how_many(
+    browser: Browser, base_url: str, words: str, first: str
+) -> None:
+    page = visit(browser, base_url + CATALOGUE).page
+    page.fill("#catalogue-text", words)
+    expect(page.locator(".catalogue-card:visible h3").first).to_have_text(first)
+
+
 def test_filters_come_from_the_address(browser: Browser, base_url: str, site: Site) -> None:
     page = visit(browser, base_url + CATALOGUE + "?audience=warehouse-staff&category=nonsense").page
     assert page.locator("#catalogue-audience").input_value() == "warehouse-staff"

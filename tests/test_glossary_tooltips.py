@@ -1,4 +1,4 @@
-"""Glossary tooltips: each use of a term on every page is an ``<abbr title>``, and never where it must not be."""
+"""Glossary tooltips: a term's first use on every page is an ``<abbr title>``, and never where it must not be."""
 
 from __future__ import annotations
 
@@ -61,15 +61,13 @@ def test_whole_words_only_and_capitals_as_written(filtered: Filter) -> None:
     assert filtered("<p>ITEM it It</p>") == "<p>ITEM it It</p>"
     assert filtered("<p>teams of people</p>") == "<p>teams of people</p>"
     assert filtered("<p>Use Teams</p>") == f"<p>Use {abbr('Teams', 'The chat app.')}</p>"
-    assert filtered("<p>the backlog, Backlogs</p>") == (
-        f"<p>the {abbr('backlog', 'Work waiting.')}, {abbr('Backlogs', 'Work waiting.')}</p>"
-    )
+    assert filtered("<p>the backlog</p>") == f"<p>the {abbr('backlog', 'Work waiting.')}</p>"
+    assert filtered("<p>Backlogs</p>") == f"<p>{abbr('Backlogs', 'Work waiting.')}</p>"
 
 
 def test_longest_name_first_and_aliases(filtered: Filter) -> None:
-    assert filtered("<p>network switches and a switch</p>") == (
-        f"<p>{abbr('network switches', 'A box.')} and a {abbr('switch', 'A box.')}</p>"
-    )
+    assert filtered("<p>network switches</p>") == f"<p>{abbr('network switches', 'A box.')}</p>"
+    assert filtered("<p>a switch</p>") == f"<p>a {abbr('switch', 'A box.')}</p>"
 
 
 def test_text_as_html_writes_it(filtered: Filter) -> None:
@@ -101,15 +99,54 @@ def test_spelled_out_at_the_first_use_in_running_text_only(filtered: Filter) -> 
     sla = abbr("SLA", "Service Level Agreement: A promise.")
     page = "<table><tr><td>SLA</td></tr></table><p>The SLA and the SLA.</p><p>SLAs</p>"
     assert filtered(page) == (
-        f"<table><tr><td>{sla}</td></tr></table><p>The Service Level Agreement ({sla}) and the {sla}.</p>"
-        f"<p>{abbr('SLAs', 'Service Level Agreement: A promise.')}</p>"
+        f"<table><tr><td>{sla}</td></tr></table><p>The Service Level Agreement (SLA) and the SLA.</p><p>SLAs</p>"
     )
+    assert filtered("<p>The SLA and the SLA.</p>") == f"<p>The Service Level Agreement ({sla}) and the SLA.</p>"
     alias = "<p>The agreed level, then the SLA.</p>"
     assert filtered(alias) == (
-        f"<p>The {abbr('agreed level', 'Service Level Agreement: A promise.')}, then the Service Level Agreement ({sla}).</p>"
+        f"<p>The {abbr('agreed level', 'Service Level Agreement: A promise.')}, then the Service Level Agreement (SLA).</p>"
     )
     already = "<p>Our Service Level Agreement (SLA) says so.</p>"
     assert filtered(already) == f"<p>Our Service Level Agreement ({sla}) says so.</p>"
+
+
+def test_a_tooltip_at_the_first_use_on_a_page_only(filtered: Filter) -> None:
+    page = "<p>Ask IT.</p><ul><li>IT again</li></ul><table><tr><td>IT</td></tr></table>"
+    assert filtered(page) == f"<p>Ask {IT}.</p><ul><li>IT again</li></ul><table><tr><td>IT</td></tr></table>"
+    assert filtered("<p>Backlog, backlogs and the backlog</p>") == (
+        f"<p>{abbr('Backlog', 'Work waiting.')}, backlogs and the backlog</p>"
+    )
+
+
+@pytest.mark.parametrize(
+    "page_html",
+    [
+        "<p>Forward it to teams@it.example or Teams-help@it.example.</p>",
+        "<p>See https://it.example/Teams/IT or www.it.example/IT today.</p>",
+        '<p data-glossary="skip">Teams that rely on it most: <a href="a">IT</a>, <strong>IT</strong>.</p>',
+        "<div data-glossary='skip'><div>IT</div><p>Teams</p></div>",
+    ],
+)
+def test_never_inside_addresses_or_the_templates_own_words(filtered: Filter, page_html: str) -> None:
+    assert filtered(page_html) == page_html
+
+
+def test_marked_words_end_where_their_element_does(filtered: Filter) -> None:
+    page = '<div data-glossary="skip"><div>IT</div></div><p>Teams</p>'
+    assert filtered(page) == f'<div data-glossary="skip"><div>IT</div></div><p>{abbr("Teams", "The chat app.")}</p>'
+
+
+def test_every_built_page_has_each_tooltip_once_and_none_in_the_templates_own_words(demo_site: Path) -> None:
+    relied_on = []
+    for page in sorted(demo_site.rglob("index.html")):
+        document = lxml.html.parse(str(page)).getroot()
+        titles = [element.get("title") for element in document.xpath("//article//abbr[@title]")]
+        assert len(titles) == len(set(titles)), page
+        assert document.xpath("//*[@data-glossary='skip']//abbr") == [], page
+        assert [element for element in document.xpath("//article//abbr") if (element.tail or "").startswith("@")] == []
+        relied_on += document.xpath("//p[starts-with(normalize-space(.), 'Teams that rely on it most')]")
+    assert relied_on
+    assert [paragraph for paragraph in relied_on if paragraph.xpath(".//abbr")] == []
 
 
 def test_every_built_page_keeps_tooltips_out_of_links_headings_and_code(demo_site: Path) -> None:
@@ -147,3 +184,17 @@ def test_tooltip_shows_the_meaning_in_a_browser(browser: Browser, demo_site: Pat
         tooltip.wait_for(state="visible", timeout=5_000)
         assert tooltip.inner_text().strip() == title
         assert seen.console_errors == []
+
+
+@pytest.mark.browser
+def test_tooltips_are_not_printed(browser: Browser, demo_site: Path) -> None:
+    with serve(demo_site) as base_url:
+        seen = visit(browser, base_url + service_page_with_a_term(demo_site))
+        term = seen.page.locator("article abbr[title]").first
+        on_screen = term.evaluate("element => getComputedStyle(element).borderBottomStyle")
+        seen.page.emulate_media(media="print")
+        printed = term.evaluate(
+            "element => [getComputedStyle(element).borderBottomStyle, getComputedStyle(element).textDecorationLine]"
+        )
+        assert on_screen != "none"
+        assert printed == ["none", "none"]

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from itcomms.content.kinds import CONTENT_TYPES, ContentType
 from itcomms.content.validate import check_content
 from itcomms.problems import Problem
-from support import MINIMAL_CONTENT, minimal_project
+from support import MINIMAL_CONTENT, build_site, make_project, minimal_project
 
 INCIDENT = "incidents/2026/2026-03-14-email-delays.yaml"
 
@@ -124,3 +124,53 @@ def test_mutated_valid_file_never_raises(
     check_file(project, INCIDENT, mutated)  # must not raise; positions checked below
     for problem in check_content(project).problems:
         assert problem.line >= 1 and problem.column >= 1 and problem.message
+
+
+# Words from every script, symbols and emoji included; not the characters one-line text refuses (controls,
+# line and paragraph separators) nor lone surrogates, which no UTF-8 file can hold.
+_words = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=24).filter(
+    lambda text: text.strip() != "" and not text.strip().startswith("FILL IN")
+)
+
+
+def _set_value(project: Path, relative: str, old: str, key: str, value: object) -> None:
+    """Replace the line ``old`` of a content file with ``key: value``, written the way YAML tools write it."""
+    path = project / "content" / relative
+    indent = " " * (len(old) - len(old.lstrip()))
+    line = yaml.safe_dump({key: value}, allow_unicode=True, width=10_000).rstrip("\n")
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, indent + line.replace("\n", "\n" + indent), 1), encoding="utf-8")
+
+
+@settings(
+    max_examples=3,  # each is a whole build
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    title=_words,
+    name=_words,
+    unit=_words,
+    summary=st.lists(_words, min_size=1, max_size=4).map("\n".join),
+    money=st.floats(min_value=0, max_value=1e12),
+    value=st.floats(min_value=-1e12, max_value=1e12),
+)
+def test_valid_generated_content_also_builds(
+    title: str, name: str, unit: str, summary: str, money: float, value: float, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Whatever validate accepts, the build renders: generated values that validate go through a real build."""
+    folder = tmp_path_factory.mktemp("generated")
+    project = make_project(folder / "project", MINIMAL_CONTENT)
+    _set_value(project, INCIDENT, "title: Email delays", "title", title)
+    _set_value(project, "services/chat.yaml", "name: Chat", "name", name)
+    _set_value(project, "services/chat.yaml", "summary: Talk to colleagues in real time.", "summary", summary)
+    _set_value(project, "metrics/satisfaction.yaml", "unit: points", "unit", unit)
+    _set_value(project, "metrics/satisfaction.yaml", "  2026-02: 3.9", "2026-02", value)
+    _set_value(project, "accomplishments/2026/2026-02-10-faster-laptops.yaml", "  hours: 120", "money", money)
+    check = check_content(project)
+    if not check.ok:  # refused: then with positions, and no build is owed
+        assert_positioned([problem for problem in check.problems if problem.is_error], project)
+        return
+    build_site(project, folder / "site", ITCOMMS_PDF="0")
+    assert (folder / "site/services/chat/index.html").is_file()

@@ -133,7 +133,7 @@ def expected_counts(tickets: list[Ticket]) -> dict[str, dict[str, object]]:
             assert ticket.resolved is not None
             return ticket.resolved - ticket.opened <= timedelta(hours=TARGETS[PRIORITY_NAMES[ticket.priority]])
 
-        category = {"hardware": "Hardware", "software": "Software", "Network": "Network"}
+        category = {"hardware": "Hardware", "software": "Software", "Network": "Other"}  # not in the mapping
         kind = {"Incident": "incident", "Requested Item": "request"}
         expected[quarter] = {
             "handled": len(done),

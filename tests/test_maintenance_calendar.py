@@ -27,7 +27,7 @@ def test_demo_calendar_parses_with_zoned_times_and_a_cancelled_window(demo_site:
     assert start == datetime(2026, 11, 28, 20, 0, tzinfo=ZoneInfo("Europe/London"))
     assert start.tzinfo is not None and upgrade["DTSTART"].params["TZID"] == "Europe/London"
     assert (upgrade["STATUS"], upgrade["SEQUENCE"], upgrade["TRANSP"]) == ("CONFIRMED", 0, "TRANSPARENT")
-    assert "https://intranet.larkspur.example/it/status/#maintenance-email-security-update" in upgrade["DESCRIPTION"]
+    assert "https://intranet.larkspur.example/it/status/maintenance/email-security-update/" in upgrade["DESCRIPTION"]
     cancelled = found["maintenance-shared-files-move@intranet.larkspur.example"]
     assert (cancelled["STATUS"], cancelled["SEQUENCE"]) == ("CANCELLED", 1)
     moved = found["maintenance-payroll-system-upgrade@intranet.larkspur.example"]

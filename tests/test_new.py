@@ -92,10 +92,40 @@ def test_times_are_now_in_the_sites_timezone(project: Path, capsys: pytest.Captu
 
 
 def test_date_option_keeps_the_time_of_day(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    created = run(project, capsys, "maintenance", "Email upgrade", "--service", "email", "--date", "2027-06-12")
+    created = run(project, capsys, "incident", "Email slow", "--service", "email", "--date", "2027-06-12")
     text = created.read_text(encoding="utf-8")
+    assert created.name == "2027-06-12-email-slow.yaml"
+    assert "start: 2027-06-12 10:00\n" in text
+
+
+def test_a_maintenance_window_is_planned_in_the_quiet_evening_slot(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    created = run(project, capsys, "maintenance", "Email upgrade", "--service", "email", "--date", "2027-06-12")
     assert created.name == "2027-06-12-email-upgrade.yaml"
-    assert "start: 2027-06-12 10:00\nend: 2027-06-12 12:00\n" in text
+    assert "start: 2027-06-12 20:00\nend: 2027-06-12 22:00\n" in created.read_text(encoding="utf-8")
+    # Without --date: today's slot while it is still ahead, else tomorrow's.
+    created = run(project, capsys, "maintenance", "Chat upgrade", "--service", "chat", now="2027-06-13T19:00:00")
+    assert "start: 2027-06-13 20:00\nend: 2027-06-13 22:00\n" in created.read_text(encoding="utf-8")
+    created = run(project, capsys, "maintenance", "Chat tidy", "--service", "chat", now="2027-06-13T20:30:00")
+    assert created.name == "2027-06-14-chat-tidy.yaml"
+
+
+def test_the_quiet_slot_is_a_setting(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    settings = project / "content/site.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "status:\n  maintenance_from: '23:00'\n  maintenance_until: '01:30'\n",
+        encoding="utf-8",
+    )
+    created = run(project, capsys, "maintenance", "Email upgrade", "--service", "email", "--date", "2027-06-12")
+    assert "start: 2027-06-12 23:00\nend: 2027-06-13 01:30\n" in created.read_text(encoding="utf-8")
+
+
+def test_now_comes_from_itcomms_now_like_the_build(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    created = run(project, capsys, "award", "Best team", now="2031-02-03T08:15:00")
+    assert created.name == "2031-02-03-best-team.yaml"
+    created = run(project, capsys, "newsletter", now="2031-02-03T08:15:00")
+    assert created.name == "2031-02.yaml"
 
 
 def test_services_left_to_name_are_reported_with_the_choices(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -75,6 +75,35 @@ def test_workflow_validate_step_prints_an_annotation_for_a_broken_file(tmp_path:
     ]
 
 
+def test_workflow_checks_every_file_against_the_schemas(tmp_path: Path) -> None:
+    """The step an editor's underlining stands for: run here on a file its schema refuses, it annotates the line;
+    a service the branch adds is known to it, and the committed schemas it made stale are a warning."""
+    runs = [step.get("run", "") for step in steps()]
+    command = next(run for run in runs if run.startswith("scripts/schemas"))
+    assert "--check-files" in command and "--format github" in command
+    assert runs.index(command) < next(index for index, run in enumerate(runs) if run.startswith("scripts/build"))
+
+    project = make_project(tmp_path / "project", MINIMAL_CONTENT)
+    shutil.copytree(REPO / "scripts", project / "scripts")
+    for name in ("requirements.lock", "pyproject.toml"):
+        shutil.copy(REPO / name, project / name)
+    (project / ".venv").symlink_to(REPO / ".venv", target_is_directory=True)
+    shutil.copytree(REPO / SCHEMA_FOLDER, project / SCHEMA_FOLDER)
+    shutil.copy(project / "content/services/chat.yaml", project / "content/services/printing.yaml")
+    incident = project / "content/incidents/2026/2026-03-14-email-delays.yaml"
+    text = incident.read_text(encoding="utf-8").replace("services: [email]", "services: [email, printing]")
+    incident.write_text(text.replace("impact: minor", "impact: huge"), encoding="utf-8")
+
+    ran = subprocess.run(["bash", "-c", command], cwd=project, capture_output=True, text=True, env=dict(os.environ))
+    assert ran.returncode == 1, ran.stderr
+    errors = [line for line in ran.stdout.splitlines() if line.startswith("::error")]
+    assert errors == [
+        "::error file=content/incidents/2026/2026-03-14-email-delays.yaml,line=3,col=9::"
+        "impact: schema incident: 'huge' is not one of ['none', 'minor', 'major', 'critical']"
+    ]
+    assert "::warning file=content/.schemas/incident.schema.json,line=1,col=1::" in ran.stdout
+
+
 def test_editor_and_pre_commit_settings_are_current() -> None:
     for path, text in tool_configs().items():
         assert (REPO / path).read_text(encoding="utf-8") == text, f"{path} is stale: run scripts/schemas"

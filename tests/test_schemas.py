@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
+from itcomms.cli.schemas import main as schemas
 from itcomms.content.kinds import identify
 from itcomms.content.schemas import SCHEMA_FOLDER, schema_documents, schema_line
-from support import DEMO_CONTENT, REPO
+from support import DEMO_CONTENT, REPO, make_project
 
 CONTENT_FILES = sorted(
     path for path in DEMO_CONTENT.rglob("*.yaml") if not any(part.startswith(".") for part in path.parts)
 )
 
+DEMO_SERVICES = sorted((DEMO_CONTENT / "services").glob("*.yaml"))
+
 
 def test_committed_schemas_match_the_models() -> None:
     folder = REPO / SCHEMA_FOLDER
     committed = {path.name: path.read_text(encoding="utf-8") for path in folder.glob("*.schema.json")}
-    assert committed == schema_documents(), "schemas are stale: run scripts/schemas"
+    assert committed == schema_documents(REPO), "schemas are stale: run scripts/schemas"
 
 
 @pytest.mark.parametrize("path", CONTENT_FILES, ids=lambda path: path.relative_to(DEMO_CONTENT).as_posix())
@@ -44,3 +49,35 @@ _StringDates.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def test_incident_schema_lists_the_demos_services_with_their_names() -> None:
+    schema = json.loads((REPO / SCHEMA_FOLDER / "incident.schema.json").read_text(encoding="utf-8"))
+    services = schema["properties"]["services"]["items"]
+    demo = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))["name"] for path in DEMO_SERVICES}
+    assert services["enum"] == sorted(demo)
+    assert services["enumDescriptions"] == [demo[service] for service in sorted(demo)]
+    assert "printing" in services["enum"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"services": ["emial"]}, {"properties": {"services": {"items": services}}})
+
+
+def test_site_defined_ids_are_listed_too() -> None:
+    schema = json.loads((REPO / SCHEMA_FOLDER / "accomplishment.schema.json").read_text(encoding="utf-8"))
+    site = yaml.safe_load((DEMO_CONTENT / "site.yaml").read_text(encoding="utf-8"))
+    units = schema["properties"]["business_units"]["items"]
+    assert units["enum"] == sorted(unit["id"] for unit in site["business_units"])
+    goals = schema["properties"]["goals"]["items"]
+    assert dict(zip(goals["enum"], goals["enumDescriptions"], strict=True)) == {
+        goal["id"]: goal["name"] for goal in site["strategic_goals"]
+    }
+
+
+def test_a_new_service_makes_the_schemas_stale(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    shutil.copy(DEMO_CONTENT / "services/printing.yaml", project / "content/services/plotters.yaml")
+    assert schemas(["--project", str(project), "--check"]) == 1
+    assert schemas(["--project", str(project)]) == 0
+    schema = json.loads((project / SCHEMA_FOLDER / "incident.schema.json").read_text(encoding="utf-8"))
+    assert "plotters" in schema["properties"]["services"]["items"]["enum"]
+    assert schemas(["--project", str(project), "--check"]) == 0

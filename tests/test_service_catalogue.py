@@ -154,9 +154,11 @@ def test_service_page_links_incidents_related_services_and_feeds_by_address(demo
         for link in document.xpath("//head/link[@rel]")
         if "alternate" in link.get("rel").split()
     }
-    assert discovered == {
+    assert discovered == {  # its own feeds, and the site-wide one every page names
         ("application/rss+xml", SITE_URL + addresses.service_feed_rss("driver-handheld-app")),
         ("application/atom+xml", SITE_URL + addresses.service_feed_atom("driver-handheld-app")),
+        ("application/rss+xml", SITE_URL + addresses.STATUS_FEED_RSS),
+        ("application/atom+xml", SITE_URL + addresses.STATUS_FEED_ATOM),
     }
 
 

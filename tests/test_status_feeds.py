@@ -102,18 +102,18 @@ def test_maintenance_is_one_item_when_announced_and_one_per_change(project: Path
     assert not [entry for entry in before if ":maintenance/move/" in entry]  # not yet announced at "now"
     announced = ids(project, now="2026-11-24T13:00:00")
     assert [entry for entry in announced if entry not in before] == [
-        "tag:intranet.example,2026-12-19:maintenance/move/announced"
+        "tag:intranet.example,2025-01-01:maintenance/move/announced"
     ]
     window = project / "content/maintenance/2026-12-19-move.yaml"
     window.write_text(window.read_text() + "revisions:\n- at: '2026-11-30 10:00'\n  message: Now until 23:00.\n")
     revised = ids(project, now="2026-12-01T09:00:00")
     assert [entry for entry in revised if entry not in announced] == [
-        "tag:intranet.example,2026-12-19:maintenance/move/revision/1"
+        "tag:intranet.example,2025-01-01:maintenance/move/revision/1"
     ]
     window.write_text(window.read_text() + "cancelled:\n  at: '2026-12-05 10:00'\n  reason: Not needed.\n")
     cancelled = ids(project, now="2026-12-06T09:00:00")
     assert [entry for entry in cancelled if entry not in revised] == [
-        "tag:intranet.example,2026-12-19:maintenance/move/cancelled"
+        "tag:intranet.example,2025-01-01:maintenance/move/cancelled"
     ]
 
 
@@ -135,3 +135,55 @@ def test_titles_reach_readers_as_written(project: Path, path: str) -> None:
     title = parsed.entries[0].title_detail
     assert title.type == "text/html"  # readers show it as HTML: the escaping is undone on screen
     assert html.unescape(title.value) == "Cause found: Q&A screens show <2 rooms"
+
+
+def test_moving_a_window_and_correcting_a_start_add_only_the_new_revision(tmp_path: Path) -> None:
+    """Two builds, before and after: the window's file renamed to its new date with a revision added,
+    and an incident's start corrected (its file renamed too). Only the revision is news."""
+    project = minimal_project(tmp_path)
+    updates = [
+        ("2026-11-17 09:10", "investigating", "Email is down."),
+        ("2026-11-17 10:00", "identified", "A disk."),
+        ("2026-11-17 11:00", "resolved", "Fixed."),
+    ]
+    write_content(project, incident_file("outage", "2026-11-17 09:00", "2026-11-17 11:00", updates=updates))
+    revised = [{"at": "2026-11-20 10:00", "message": "Now until 23:00."}]
+    write_content(
+        project,
+        window_file(
+            "move", "2026-12-16 20:00", "2026-12-16 23:00", announce_from="2026-11-10 09:00", revisions=revised
+        ),
+    )
+    before = {feed: set(ids(project, feed)) for feed in ("status/feed.atom", "status/feed.xml")}
+
+    (project / "content/maintenance/2026-12-16-move.yaml").unlink()
+    revised.append({"at": "2026-11-24 09:00", "message": "Moved to 23 January: the supplier is late."})
+    write_content(
+        project,
+        window_file(
+            "move", "2027-01-23 20:00", "2027-01-23 23:00", announce_from="2026-11-10 09:00", revisions=revised
+        ),
+    )
+    (project / "content/incidents/2026/2026-11-17-outage.yaml").unlink()
+    write_content(project, incident_file("outage", "2026-11-16 23:00", "2026-11-17 11:00", updates=updates))
+
+    for feed, old in before.items():
+        new = set(ids(project, feed))
+        assert new - old == {"tag:intranet.example,2025-01-01:maintenance/move/revision/2"}, feed
+        assert old - new == set(), feed
+
+
+def test_a_window_links_to_its_own_page_which_keeps_existing(tmp_path: Path) -> None:
+    project = minimal_project(tmp_path)
+    write_content(project, window_file("move", "2026-11-26 20:00", "2026-11-26 23:00"))
+    links = set()
+    for now in ("2026-11-24T12:00:00", "2027-06-01T12:00:00"):  # while it is ahead, and long after
+        pages = rendered(load_site(project, now=now))
+        entry = next(
+            entry
+            for entry in feedparser.parse(pages["status/feed.atom"]).entries
+            if entry.id.endswith("maintenance/move/announced")
+        )
+        links.add(entry.link)
+        assert "# Move" in str(pages["status/maintenance/move/index.md"])
+    assert links == {"https://intranet.example/it/status/maintenance/move/"}

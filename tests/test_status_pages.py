@@ -251,7 +251,7 @@ def test_below_target_is_said_in_words(project: Path) -> None:
     page = str(rendered(load_site(project, now=NOW))["status/index.md"])
     row = email_row(page)
     assert row.count("below target") == 3  # 12 hours down, and the fixture's 2 hours degraded in March
-    assert "<td>98.33%<br>" in row
+    assert '<td data-label="Available, last 30 days">98.33%<br>' in row
     assert (
         "Email was available 98.33% of the last 30 days, 99.44% of the last 90 days and 99.85% of the last 365 days"
         in page

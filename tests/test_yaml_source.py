@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from itcomms.content.yaml_source import MAX_DEPTH, MAX_FILE_BYTES, Position, YamlDocument, load_yaml
+from itcomms.content.yaml_source import MAX_DEPTH, MAX_FILE_BYTES, Position, YamlDocument, as_written, load_yaml
 
 
 def load(text: str | bytes) -> YamlDocument:
@@ -107,3 +107,34 @@ def test_deep_nesting_is_bounded() -> None:
 def test_oversized_file_is_refused_before_parsing() -> None:
     (problem,) = problems(b"a: " + b"x" * MAX_FILE_BYTES)
     assert problem.startswith("f.yaml:1:1: file is 2.0 MiB")
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [("a: 01614960100", "01614960100"), ("a: +441614960100", "+441614960100"), ("a: 3.10", "3.10"), ("a: 1e3", "1e3")],
+)
+def test_numbers_remember_how_they_were_written(text: str, written: str) -> None:
+    value = load(text).data["a"]
+    assert isinstance(value, (int, float)) and as_written(value) == written
+
+
+def test_number_keys_keep_how_they_were_written() -> None:
+    assert list(load("3.10: a\n007: b\n").data) == ["3.10", "007"]
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("title: Email\u2028admin: true\nimpact: minor\n", "f.yaml:1:13:"),
+        ("title: Email\nsummary: a\u2029b\n", "f.yaml:2:11:"),
+        ("title: Email\u0085x\n", "f.yaml:1:13:"),
+        ("title: Email\rimpact: minor\n", "f.yaml:1:13:"),
+    ],
+)
+def test_unusual_line_breaks_are_refused_where_an_editor_shows_them(text: str, position: str) -> None:
+    (problem,) = problems(text)
+    assert problem.startswith(f"{position} holds an invisible line break character")
+
+
+def test_windows_line_ends_are_fine() -> None:
+    assert load("title: Email\r\nimpact: minor\r\n").data == {"title": "Email", "impact": "minor"}

@@ -9,6 +9,8 @@ disagrees with the page it points to.
 
 from __future__ import annotations
 
+import posixpath
+
 HOME = "index.md"
 
 STATUS = "status/index.md"
@@ -17,6 +19,7 @@ STATUS_FEED_ATOM = "status/feed.atom"
 MAINTENANCE_CALENDAR = "status/maintenance.ics"
 STATUS_JSON = "status/status.json"
 STATUS_JSON_SCHEMA = "status/status.schema.json"
+STATUS_BADGE = "status/badge.svg"
 
 SERVICES = "services/index.md"
 BROCHURE = "services/brochure/index.md"
@@ -32,10 +35,16 @@ UNITS = "units/index.md"
 GLOSSARY = "glossary/index.md"
 AUTHORING = "authoring/index.md"
 CONTENT_HEALTH = "authoring/health/index.md"
+ACCESSIBILITY = "accessibility/index.md"
 
 
 def incident(incident_id: str) -> str:
     return f"status/incidents/{incident_id}/index.md"
+
+
+def maintenance(window_id: str) -> str:
+    """One planned window, for as long as the site exists: feeds and the calendar link here, so the link never moves."""
+    return f"status/maintenance/{window_id}/index.md"
 
 
 def status_history(year: int | str) -> str:
@@ -53,6 +62,11 @@ def service_feed_rss(service_id: str) -> str:
 
 def service_feed_atom(service_id: str) -> str:
     return f"services/{service_id}/feed.atom"
+
+
+def service_badge(service_id: str) -> str:
+    """An image of the service's state, for other intranet pages to embed."""
+    return f"services/{service_id}/badge.svg"
 
 
 def report(year: int | str) -> str:
@@ -98,3 +112,36 @@ def url(path: str) -> str:
     if path.endswith(".md"):
         return path.removesuffix(".md") + "/"
     return path
+
+
+FIXED = (
+    HOME, STATUS, STATUS_FEED_RSS, STATUS_FEED_ATOM, MAINTENANCE_CALENDAR, STATUS_JSON, STATUS_JSON_SCHEMA,
+    SERVICES, BROCHURE, BROCHURE_PDF, REPORTS, NEWSLETTERS, NEWSLETTER_FEED_RSS, NEWSLETTER_FEED_ATOM,
+    UNITS, GLOSSARY, AUTHORING, CONTENT_HEALTH,
+)  # fmt: skip
+"""Every address the site has whatever the content: an item whose id lands on one would replace it."""
+
+_ITEM_ADDRESS = {"service": service, "incident": incident, "unit": unit}
+
+
+def taken_ids(kind: str) -> dict[str, str]:
+    """Ids an item of ``kind`` cannot have, each with the site's own page already at the address it would get."""
+    folder = _ITEM_ADDRESS[kind]("\0").split("\0")[0]
+    taken: dict[str, str] = {}
+    for fixed in FIXED:
+        rest = fixed.removeprefix(folder)
+        if rest != fixed and "/" in rest:
+            taken.setdefault(rest.split("/")[0], fixed)
+    return taken
+
+
+def relative_link(from_path: str, to_path: str) -> str:
+    """A link from one source page to another page or file, relative so the site works under any prefix."""
+    # What posixpath.relpath gives for these normalised, docs-relative paths, without its calls to
+    # os.getcwd(): tens of thousands of links are made per build.
+    here = [part for part in posixpath.dirname(from_path).split("/") if part]
+    there = to_path.split("/")
+    shared = 0
+    while shared < min(len(here), len(there)) and here[shared] == there[shared]:
+        shared += 1
+    return "/".join([".."] * (len(here) - shared) + there[shared:]) or "."

@@ -11,6 +11,27 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+MONTHS = (
+    # in English, whatever the machine's locale says (%B would follow it)
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def month_name(month: int) -> str:
+    """March, for 3."""
+    return MONTHS[month - 1]
+
 
 @dataclass(frozen=True, order=True)
 class FiscalYear:

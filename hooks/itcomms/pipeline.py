@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from itcomms import outputs
 from itcomms.clock import build_now
-from itcomms.content.models import SiteSettings
-from itcomms.content.validate import check_content
+from itcomms.content.models import Metric, SiteSettings
+from itcomms.content.validate import ContentCheck, check_content
+from itcomms.figures.derived_kpis import disagreements, with_derived_kpis
 from itcomms.problems import ContentError, Problem
 from itcomms.site import BuildOptions, Site, assemble
 
@@ -37,12 +37,12 @@ class Build:
         """Every generated page and file, and the warnings rendering raised."""
         return outputs.render_site(self.site)
 
-    def theme_context(self) -> dict[str, Any]:
-        """Values the theme's templates can use, under ``itcomms`` (the status banner, say)."""
-        return outputs.theme_context(self.site)
+    def theme_partials(self) -> dict[str, str]:
+        """Theme partials made from the data (the status banner): their path in the theme, and template text."""
+        return outputs.theme_partials(self.site)
 
     def page_html(self, path: str, html: str) -> str:
-        """A page's HTML once MkDocs rendered it, rewritten by the output modules that need to."""
+        """A page's HTML once the engine rendered it, rewritten by the output modules that need to."""
         return outputs.filter_page(self.site, path, html)
 
     def after_build(self, site_dir: Path) -> list[Problem | str]:
@@ -51,11 +51,12 @@ class Build:
 
 
 def options_from_environment(site_url: str, environ: Mapping[str, str], cache_dir: Path | None) -> BuildOptions:
-    """``ITCOMMS_DRAFTS=1`` previews drafts; ``ITCOMMS_PDF=0`` skips the PDFs for a faster build."""
+    """``ITCOMMS_DRAFTS=1`` previews drafts, ``ITCOMMS_FUTURE=1`` items dated after "now"; ``ITCOMMS_PDF=0`` skips the PDFs."""
     return BuildOptions(
         site_url=site_url,
         cache_dir=cache_dir,
         drafts=environ.get("ITCOMMS_DRAFTS", "").strip().lower() not in _FALSE_WORDS | {""},
+        future=environ.get("ITCOMMS_FUTURE", "").strip().lower() not in _FALSE_WORDS | {""},
         pdf=environ.get("ITCOMMS_PDF", "1").strip().lower() not in _FALSE_WORDS,
     )
 
@@ -65,7 +66,50 @@ def load_build(project_dir: Path, site_url: str, environ: Mapping[str, str]) -> 
     check = check_content(project_dir)
     if not check.ok:
         raise ContentError(check.problems)
+    site = _site(check, project_dir, site_url, environ)
+    return Build(site, tuple(problem for problem in check.problems if not problem.is_error))
+
+
+def _site(check: ContentCheck, project_dir: Path, site_url: str, environ: Mapping[str, str]) -> Site:
     settings = next(loaded.item for loaded in check.items if isinstance(loaded.item, SiteSettings))
     now = build_now(environ, ZoneInfo(settings.timezone))
-    site = assemble(check, now, options_from_environment(site_url, environ, project_dir / ".cache" / "itcomms"))
-    return Build(site, tuple(problem for problem in check.problems if not problem.is_error))
+    options = options_from_environment(site_url, environ, project_dir / ".cache" / "itcomms")
+    return with_derived_kpis(assemble(check, now, options))
+
+
+ADVICE_SITE_URL = "https://intranet.example/"
+"""Where advice pretends the site lives: no advice depends on the address (web addresses are not words)."""
+
+
+def check_with_advice(project_dir: Path, environ: Mapping[str, str]) -> ContentCheck:
+    """What ``scripts/validate`` reports: every problem, the plain-language advice, and, when the content is
+    sound, the advice that needs the assembled site (an email too long for one screen), drafts included.
+
+    The build never asks for advice, so advice never stops a build."""
+    check = check_content(project_dir, advice=True)
+    if not check.ok:
+        return check
+    settings = next(loaded.item for loaded in check.items if isinstance(loaded.item, SiteSettings))
+    now = build_now(environ, ZoneInfo(settings.timezone))
+    site = with_derived_kpis(assemble(check, now, BuildOptions(site_url=ADVICE_SITE_URL, drafts=True, pdf=False)))
+    check.problems.extend(outputs.advice(site))
+    check.problems.extend(
+        problem
+        for loaded in check.of_kind("metric")
+        if isinstance(loaded.item, Metric) and loaded.item.id in site.metrics
+        for problem in disagreements(site, loaded.item)
+    )
+    check.problems.sort()
+    return check
+
+
+def engine_config(site: Site) -> dict[str, str]:
+    """The settings of the engine's configuration that come from the content, so ``mkdocs.yml`` never repeats
+    them: the hook sets them for MkDocs and ProperDocs, and a configuration written for an engine that runs no
+    hooks (Zensical) takes them from here too. Changing the name in ``content/site.yaml`` renames every page."""
+    settings = site.settings
+    return {
+        "site_name": settings.name,
+        "site_description": " ".join((settings.tagline or f"{settings.name}, IT at {settings.organisation}.").split()),
+        "copyright": settings.organisation,
+    }

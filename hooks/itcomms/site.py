@@ -38,6 +38,7 @@ from itcomms.content.models import (
 from itcomms.content.models.settings import Audience, ServiceCategory
 from itcomms.content.validate import ContentCheck
 from itcomms.content.yaml_source import DataPath, Position, SourceMap
+from itcomms.publishing import Calendar
 
 Item = TypeVar("Item", bound=ContentFile)
 T = TypeVar("T")
@@ -51,6 +52,8 @@ class BuildOptions:
     """The site's absolute address; feeds, calendars and emails link with it."""
     drafts: bool = False
     """Show draft items (a preview build)."""
+    future: bool = False
+    """Show items dated after the build's "now" as if their day had come (a preview build)."""
     pdf: bool = True
     """Render the printable PDFs."""
     cache_dir: Path | None = None
@@ -63,7 +66,11 @@ class BuildOptions:
 
 @dataclass(frozen=True)
 class Site:
-    """Everything the content says, at the build's "now", ready to render."""
+    """Everything the content publishes at the build's "now", ready to render.
+
+    Drafts and items dated after "now" are not in it at all (see ``publishing``),
+    so no page or figure can show or count them before their day.
+    """
 
     settings: SiteSettings
     now: datetime
@@ -84,7 +91,7 @@ class Site:
     surveys: tuple[Survey, ...]
     """Latest closed first."""
     newsletters: tuple[Newsletter, ...]
-    """Latest month first, drafts included; outputs decide whether to show them."""
+    """Latest month first."""
     reports: Mapping[str, Report]
     """By year, latest first."""
     reviews: Mapping[tuple[str, str], UnitReview]
@@ -153,27 +160,39 @@ def assemble(check: ContentCheck, now: datetime, options: BuildOptions) -> Site:
     """The ``Site`` from content that passed every check."""
     if not check.ok:
         raise ValueError("content has errors; assemble only content that passed its checks")
-    (settings,) = _of(check, "site", SiteSettings)
-    glossaries = _of(check, "glossary", Glossary)
+    (settings,) = _all_of(check, "site", SiteSettings)
+    glossaries = _all_of(check, "glossary", Glossary)
+    calendar = Calendar(
+        now.astimezone(ZoneInfo(settings.timezone)),
+        settings.fiscal_year_start,
+        drafts=options.drafts,
+        future=options.future,
+    )
+
+    def _of(kind: str, model: type[Item]) -> list[Item]:
+        return [item for item in _all_of(check, kind, model) if calendar.publishes(item)]
+
     return Site(
         settings=settings,
         now=now,
         options=options,
         glossary=glossaries[0] if glossaries else Glossary(terms=[]),
-        services=_by_id(sorted(_of(check, "service", Service), key=lambda s: s.name.casefold())),
-        incidents=tuple(sorted(_of(check, "incident", Incident), key=lambda i: (i.start, i.id), reverse=True)),
-        maintenance=tuple(sorted(_of(check, "maintenance", Maintenance), key=lambda m: (m.start, m.id), reverse=True)),
+        services=_by_id(sorted(_of("service", Service), key=lambda s: s.name.casefold())),
+        incidents=tuple(sorted(_of("incident", Incident), key=lambda i: (i.start, i.id), reverse=True)),
+        maintenance=tuple(sorted(_of("maintenance", Maintenance), key=lambda m: (m.start, m.id), reverse=True)),
         accomplishments=tuple(
-            sorted(_of(check, "accomplishment", Accomplishment), key=lambda a: (a.date, a.id), reverse=True)
+            sorted(_of("accomplishment", Accomplishment), key=lambda a: (a.date, a.id), reverse=True)
         ),
-        awards=tuple(sorted(_of(check, "award", Award), key=lambda a: (a.date, a.id), reverse=True)),
-        talks=tuple(sorted(_of(check, "talk", Talk), key=lambda t: (t.date, t.id), reverse=True)),
-        metrics=_by_id(sorted(_of(check, "metric", Metric), key=lambda m: m.name.casefold())),
-        surveys=tuple(sorted(_of(check, "survey", Survey), key=lambda s: (s.closed, s.id), reverse=True)),
-        newsletters=tuple(sorted(_of(check, "newsletter", Newsletter), key=lambda n: n.id, reverse=True)),
-        reports=_by_id(sorted(_of(check, "report", Report), key=lambda r: r.id, reverse=True)),
-        reviews=_by_unit_quarter(_of(check, "review", UnitReview)),
-        tickets=_by_unit_quarter(_of(check, "tickets", TicketSummary)),
+        awards=tuple(sorted(_of("award", Award), key=lambda a: (a.date, a.id), reverse=True)),
+        talks=tuple(sorted(_of("talk", Talk), key=lambda t: (t.date, t.id), reverse=True)),
+        metrics=_by_id(
+            sorted((calendar.published_metric(m) for m in _of("metric", Metric)), key=lambda m: m.name.casefold())
+        ),
+        surveys=tuple(sorted(_of("survey", Survey), key=lambda s: (s.closed, s.id), reverse=True)),
+        newsletters=tuple(sorted(_of("newsletter", Newsletter), key=lambda n: n.id, reverse=True)),
+        reports=_by_id(sorted(_of("report", Report), key=lambda r: r.id, reverse=True)),
+        reviews=_by_unit_quarter(_of("review", UnitReview)),
+        tickets=_by_unit_quarter(_of("tickets", TicketSummary)),
         sources=MappingProxyType({loaded.identity.file: loaded.source for loaded in check.items}),
     )
 
@@ -186,7 +205,7 @@ def _group_by_service(items: tuple[Incident, ...] | tuple[Maintenance, ...]) -> 
     return MappingProxyType({service_id: tuple(found) for service_id, found in grouped.items()})
 
 
-def _of(check: ContentCheck, kind: str, model: type[Item]) -> list[Item]:
+def _all_of(check: ContentCheck, kind: str, model: type[Item]) -> list[Item]:
     return [loaded.item for loaded in check.of_kind(kind) if isinstance(loaded.item, model)]
 
 

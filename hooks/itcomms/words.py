@@ -13,22 +13,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from itcomms.content.models import Impact, UpdateState
 from itcomms.figures.service_status import ServiceState
-from itcomms.periods import FiscalYear, Quarter
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from itcomms.periods import FiscalYear, Quarter, month_name
 
 STATES = {
     ServiceState.OPERATIONAL: "Working normally",
@@ -64,11 +49,6 @@ MINUS = "−"
 
 
 # Calendar
-
-
-def month_name(month: int) -> str:
-    """March, for 3."""
-    return MONTHS[month - 1]
 
 
 def month_words(value: date) -> str:
@@ -113,6 +93,12 @@ def months_words(first: date, last: date) -> str:
     """The months from ``first`` to ``last``: July to September 2026, November 2026 to January 2027."""
     start = month_name(first.month) if first.year == last.year else month_words(first)
     return f"{start} to {month_words(last)}"
+
+
+def days_words(first: date, last: date) -> str:
+    """The days from ``first`` to ``last``: 1 January to 24 November 2026, 1 April 2025 to 24 February 2026."""
+    start = f"{first.day} {month_name(first.month)}" if first.year == last.year else f"{first.day} {month_words(first)}"
+    return f"{start} to {last.day} {month_words(last)}"
 
 
 def period_span_words(key: str, start: date, quarterly: bool) -> str:
@@ -213,6 +199,16 @@ def change(value: float | None, unit: str = "") -> str:
     return f"{sign}{shown}{unit}"
 
 
+def points_change(value: float | None) -> str:
+    """A change in percentage points, always to one decimal so figures side by side read alike: +2.0 points, −0.4 points."""
+    if value is None:
+        return "no earlier figure"
+    if round(value, 1) == 0:
+        return "no change"
+    sign = "+" if value > 0 else MINUS
+    return f"{sign}{abs(value):.1f} points"
+
+
 # Time spans
 
 
@@ -257,6 +253,7 @@ class Words:
     availability = staticmethod(availability)
     score = staticmethod(score)
     change = staticmethod(change)
+    points_change = staticmethod(points_change)
     duration = staticmethod(duration)
     hours = staticmethod(hours_words)
     month = staticmethod(month_words)
@@ -264,6 +261,8 @@ class Words:
     month_name = staticmethod(month_name)
     period = staticmethod(period_words)
     period_span = staticmethod(period_span_words)
+    months = staticmethod(months_words)
+    days = staticmethod(days_words)
 
     def money(self, value: float) -> str:
         return money(value, self.currency)

@@ -13,7 +13,12 @@ Exit status: 0 when every row was counted and every file written; 1 when
 some rows were bad or duplicated or some files were left alone (the rest is
 written);
 2 when nothing could be imported (wrong arguments, an unreadable mapping or
-site.yaml, columns missing from the export).
+site.yaml, columns missing from the export, an export with no rows or not in
+the given encoding, a category or type column that holds free text).
+
+Only the mapping's own category and type names are written; a value the
+mapping does not list is counted as "Other" (types: "other") and its line
+reported, never its text.
 """
 
 from __future__ import annotations
@@ -35,7 +40,14 @@ import yaml
 from itcomms.content.models import SiteSettings
 from itcomms.content.schemas import schema_line
 from itcomms.content.yaml_source import load_yaml
-from itcomms.tickets.importer import MissingColumns, TicketImport, TicketMapping, read_mapping, summary_counts
+from itcomms.tickets.importer import (
+    FreeTextColumn,
+    MissingColumns,
+    TicketImport,
+    TicketMapping,
+    read_mapping,
+    summary_counts,
+)
 
 DIGEST_PREFIX = "# digest: "
 _NOTE = (
@@ -44,6 +56,8 @@ _NOTE = (
 )
 _PROGRESS_EVERY = 20_000
 """Rows between two updates of the progress line."""
+_OTHER_LINES_SHOWN = 20
+"""Lines counted as "Other" that are named one by one; the rest are only counted."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     importer = setup
     show_progress = args.progress or sys.stderr.isatty()
+    others = 0
     try:
         with args.export.open(encoding=args.encoding, newline="") as export:
             reader = csv.reader(export)
@@ -73,21 +88,42 @@ def main(argv: list[str] | None = None) -> int:
             size = os.fstat(export.fileno()).st_size
             rows = _numbered(reader, export, size, show_progress)
             for bad in importer.read(rows, header):
+                if bad.kind == "other":
+                    others += 1
+                    if others > _OTHER_LINES_SHOWN:
+                        continue
                 _clear_progress(show_progress)
                 _say(f"{args.export}: {bad}")
     except MissingColumns as error:
         _say(f"{args.export}: line 1: {error}")
         return 2
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
+    except FreeTextColumn as error:
+        _clear_progress(show_progress)
+        _say(f"{args.export}: {error}")
+        return 2
+    except UnicodeDecodeError:
+        _clear_progress(show_progress)
+        _say(f"{args.export}: {_encoding_problem(args.export, args.encoding)}")
+        return 2
+    except (OSError, csv.Error) as error:
         _clear_progress(show_progress)
         _say(f"{args.export}: cannot be read: {error}")
         return 2
     _clear_progress(show_progress)
+    if importer.result.rows == 0:
+        _say(f"{args.export}: has a header but no rows; nothing to import (is it the right export?)")
+        return 2
 
     written, unchanged, refused = _write(importer, args.project, force=args.force, dry_run=args.dry_run)
     result = importer.result
     bad_total = sum(result.bad.values())
     kinds = ", ".join(f"{count:,} {kind}" for kind, count in sorted(result.bad.items()))
+    if result.other:
+        _say(
+            "counted as Other, because the mapping does not list the value: "
+            + ", ".join(f"{_many(count, 'row')} by {column}" for column, count in sorted(result.other.items()))
+            + (f" (the first {_OTHER_LINES_SHOWN} named above)" if others > _OTHER_LINES_SHOWN else "")
+        )
     _say(
         f"{_many(result.rows, 'row')} read: {result.counted:,} counted, {result.still_open:,} still open "
         f"(not counted yet), {_many(result.duplicates, 'duplicate')} counted once, "
@@ -99,6 +135,25 @@ def main(argv: list[str] | None = None) -> int:
         + (" (written or edited by hand; use --force to replace them)" if refused else "")
     )
     return 1 if bad_total or result.duplicates or refused else 0
+
+
+def _encoding_problem(export: Path, encoding: str) -> str:
+    """Where the export stops being text in ``encoding``, by line and column, with the way out."""
+    shown = "UTF-8" if encoding.lower().replace("_", "-") in ("utf-8-sig", "utf-8", "utf8") else encoding
+    with export.open("rb") as raw:
+        for number, line in enumerate(raw, start=1):
+            try:
+                line.decode(encoding)
+            except UnicodeDecodeError as error:
+                byte = line[error.start : error.start + 1].hex().upper()
+                return (
+                    f"line {number}, column {error.start + 1}: is not {shown} text (byte 0x{byte}); "
+                    "if the export was saved in another encoding, give it with --encoding, "
+                    "for example --encoding cp1252 (Excel on Windows) or --encoding latin-1"
+                )
+            except LookupError:
+                break
+    return f"is not {shown} text; give the export's encoding with --encoding, for example --encoding cp1252"
 
 
 def _setup(args: argparse.Namespace) -> TicketImport | str:

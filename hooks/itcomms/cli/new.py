@@ -1,7 +1,9 @@
 """``scripts/new KIND "Title"``: start a new content file, correctly named, from a template.
 
 It asks for nothing it can work out: dates default to now in the site's
-timezone, the file lands in the right folder with the right name, a site with
+timezone ("now" is ``ITCOMMS_NOW`` when set, as for the build), a maintenance
+window to the department's usual quiet slot (``status.maintenance_from`` and
+``maintenance_until`` in site.yaml, 20:00 to 22:00 unless set), the file lands in the right folder with the right name, a site with
 one business unit needs no ``--unit``, and kinds named by their period
 (newsletter, report, review, tickets) need no title. The file validates once
 every ``FILL IN`` is replaced (and, for incidents and maintenance, the
@@ -16,7 +18,7 @@ import os
 import re
 import sys
 import unicodedata
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -60,6 +62,16 @@ def target_path(kind: str, title: str, day: date, fiscal_start: int, unit: str |
     return paths[kind]
 
 
+def quiet_slot(now: datetime, day: date | None, starts: time, ends: time) -> tuple[datetime, datetime]:
+    """A new maintenance window: the department's usual quiet slot on ``day``, or the next one still ahead of
+    ``now`` (work is planned, so never the current time); a slot ending before it starts ends the next day."""
+    if day is None:
+        day = now.date() if datetime.combine(now.date(), starts, tzinfo=now.tzinfo) > now else now.date() + timedelta(1)
+    start = datetime.combine(day, starts, tzinfo=now.tzinfo)
+    end = datetime.combine(day + timedelta(days=1) if ends <= starts else day, ends, tzinfo=now.tzinfo)
+    return start, end
+
+
 def main(argv: list[str] | None = None) -> int:
     kinds = sorted(path.name.removesuffix(".yaml.j2") for path in TEMPLATES.glob("*.yaml.j2"))
     parser = argparse.ArgumentParser(prog="scripts/new", description=__doc__)
@@ -69,7 +81,11 @@ def main(argv: list[str] | None = None) -> int:
         nargs="?",
         help="its title, in plain words; optional for newsletter, report and review (for tickets: where the counts come from)",
     )
-    parser.add_argument("--date", type=date.fromisoformat, help="its date (default: today in the site's timezone)")
+    parser.add_argument(
+        "--date",
+        type=date.fromisoformat,
+        help="its date (default: today in the site's timezone; for maintenance, the next quiet slot)",
+    )
     parser.add_argument("--unit", help="the business unit, for review and tickets (not needed when there is one)")
     parser.add_argument(
         "--service", action="append", default=[], help="a service it affects, for incident and maintenance (repeatable)"
@@ -97,8 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     services = args.service or (ids["service"] if len(ids["service"]) == 1 else [])
 
     now = build_now(os.environ, ZoneInfo(site.timezone)).astimezone(ZoneInfo(site.timezone))
-    if args.date:
+    later = now + timedelta(hours=2)
+    if args.kind == "maintenance":
+        now, later = quiet_slot(now, args.date, site.status.maintenance_from, site.status.maintenance_until)
+    elif args.date:
         now = datetime.combine(args.date, now.time(), tzinfo=now.tzinfo)
+        later = now + timedelta(hours=2)
     relative = target_path(args.kind, args.title or "", now.date(), site.fiscal_year_start, args.unit)
     destination = args.project / "content" / relative
     if destination.exists():
@@ -113,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         ids=ids,
         services=services,
         now=f"{now:%Y-%m-%d %H:%M}",
-        later=f"{now + timedelta(hours=2):%Y-%m-%d %H:%M}",
+        later=f"{later:%Y-%m-%d %H:%M}",
         today=now.date().isoformat(),
         month=month_key(now.date()),
         support_email=site.contact.email,

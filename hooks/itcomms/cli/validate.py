@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from itcomms.content.validate import check_content
+from itcomms.clock import ClockError
+from itcomms.pipeline import check_with_advice
 from itcomms.problems import format_github
 
 
@@ -19,11 +21,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     args = parser.parse_args(argv)
 
-    check = check_content(args.project.resolve(), advice=True)
-    for problem in check.problems:
+    try:
+        check = check_with_advice(args.project.resolve(), os.environ)
+    except ClockError as error:
+        print(error, file=sys.stderr)  # noqa: T201
+        return 2
+    problems = check.problems
+    for problem in problems:
         print(format_github(problem) if args.format == "github" else str(problem))  # noqa: T201
-    errors = sum(problem.is_error for problem in check.problems)
-    warnings = len(check.problems) - errors
+    errors = sum(problem.is_error for problem in problems)
+    warnings = len(problems) - errors
     failed = errors > 0 or (args.strict and warnings > 0)
     summary = f"{len(check.items)} files checked: {errors} errors, {warnings} warnings"
     print(summary, file=sys.stderr)  # noqa: T201

@@ -95,6 +95,7 @@ def message(error: ErrorDetails, model: type[BaseModel]) -> str:
         "int_from_float": f"must be a whole number (got {got(value)})",
         "float_type": f"must be a number (got {got(value)})",
         "float_parsing": f"must be a number (got {got(value)})",
+        "finite_number": f"must be a finite number (got {got(value)})",
         "bool_type": f"must be true or false (got {got(value)})",
         "bool_parsing": f"must be true or false (got {got(value)})",
         "list_type": f"must be a list, one entry per line starting with '- ' (got {got(value)})",
@@ -104,7 +105,7 @@ def message(error: ErrorDetails, model: type[BaseModel]) -> str:
         "greater_than": f"must be more than {context.get('gt')} (got {got(value)})",
         "greater_than_equal": f"must be at least {context.get('ge')} (got {got(value)})",
         "less_than": f"must be less than {context.get('lt')} (got {got(value)})",
-        "less_than_equal": f"must be at most {context.get('le')} (got {got(value)})",
+        "less_than_equal": f"must be at most {_bound(context.get('le'))} (got {got(value)})",
         "too_short": f"needs at least {context.get('min_length')} {_entries(context.get('min_length'))}",
         "too_long": f"may have at most {context.get('max_length')} {_entries(context.get('max_length'))}",
     }
@@ -112,6 +113,13 @@ def message(error: ErrorDetails, model: type[BaseModel]) -> str:
         return simple[kind]
     text = str(error["msg"])
     return text[:1].lower() + text[1:]
+
+
+def _bound(limit: Any) -> str:
+    """A limit as a person writes it: 8784, not 8784.0; 1,000,000,000,000, not 1e12."""
+    if isinstance(limit, float) and limit.is_integer():
+        limit = int(limit)
+    return f"{limit:,}" if isinstance(limit, int) and abs(limit) >= 100_000 else str(limit)
 
 
 def _reason(context: dict[str, Any]) -> str:
@@ -167,14 +175,35 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
+SUGGESTIONS = 3
+"""How many close ids a "did you mean" offers."""
+LISTED = 10
+"""Up to this many allowed ids are all listed when none is close; past it, only the closest few."""
+
+
 def closest(word: str, candidates: list[str]) -> str:
-    """A "did you mean" hint, or the list of what is allowed when nothing is close."""
-    suggestion = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    if suggestion:
-        return f"did you mean '{suggestion[0]}'?"
-    shown = sorted(candidates)
-    listed = ", ".join(shown[:10]) + (", …" if len(shown) > 10 else "")
-    return f"known: {listed}" if shown else "none are defined yet"
+    """A "did you mean" hint with the closest few, or what is allowed when nothing is close.
+
+    ``candidates`` are the ids the rule would accept there (not every id of the kind), so a suggestion
+    never leads to another error."""
+    suggestions = difflib.get_close_matches(word, candidates, n=SUGGESTIONS, cutoff=0.6)
+    if suggestions:
+        return f"did you mean {_either(suggestions)}?"
+    if not candidates:
+        return "none are defined yet"
+    if len(candidates) <= LISTED:
+        return f"known: {', '.join(sorted(candidates))}"
+    nearest = sorted(candidates, key=lambda candidate: (-_similarity(word, candidate), candidate))[:SUGGESTIONS]
+    return f"nothing close; the nearest of the {len(candidates)} known are {', '.join(nearest)}"
+
+
+def _similarity(word: str, candidate: str) -> float:
+    return difflib.SequenceMatcher(None, word, candidate).ratio()
+
+
+def _either(words: list[str]) -> str:
+    quoted = [f"'{word}'" for word in words]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
 
 
 __all__ = ["closest", "got", "locate", "message"]

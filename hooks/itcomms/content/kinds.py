@@ -28,6 +28,7 @@ from itcomms.content.models import (
     TicketSummary,
     UnitReview,
 )
+from itcomms.content.models.fields import year_problem
 
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -67,6 +68,9 @@ class ContentType:
                 return f"{groups['date']} in the file name is not a real date"
             if groups.get("year") and groups["year"] != groups["date"][:4]:
                 return f"the file is in the {groups['year']}/ folder but dated {groups['date']}; move it to {groups['date'][:4]}/"
+        named_year = groups.get("year") or (groups.get("date") or groups.get("id") or "")[:4]
+        if named_year.isdigit() and (problem := year_problem(int(named_year))):
+            return f"the file name {problem}"
         item_id = groups.get("id") or self.kind
         return Identity(kind=self.kind, id=item_id, file=display_path, date=day, unit=groups.get("unit"))
 

@@ -1,33 +1,97 @@
-"""JSON Schemas of every content type, generated from the models so editors can autocomplete and check.
+"""JSON Schemas of every content type, generated from the models and the content so editors can autocomplete
+and check.
 
 They are committed under ``content/.schemas/``; each content file points at
-its schema on its first line (``# yaml-language-server: $schema=…``).
+its schema on its first line (``# yaml-language-server: $schema=…``). A value
+naming a service, KPI, business unit, strategic goal, audience or service
+category lists the ids the content defines, each with its name as the
+description, so an editor offers them as you type. Items that come and go every
+week (incidents, newsletters) keep a pattern: listing them would change the
+schemas in every pull request, and two pull requests would conflict.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
-from itcomms.content.kinds import CONTENT_TYPES, ContentType
+import jsonschema
+
+from itcomms.content.kinds import CONTENT_TYPES, ContentType, identify
+from itcomms.content.models import Metric, Service, SiteSettings
+from itcomms.content.models.base import REFERENCE_KEYWORD
+from itcomms.content.validate import ContentCheck, check_content
+from itcomms.content.yaml_source import load_yaml
+from itcomms.problems import Problem
 
 SCHEMA_FOLDER = Path("content") / ".schemas"
 
+ENUMERATED = ("service", "metric", "unit", "goal", "audience", "category")
+"""Kinds of reference whose ids the schemas list: defined in few files that change seldom."""
 
-def schema_for(content_type: ContentType) -> dict[str, object]:
+Names = Mapping[str, Mapping[str, str]]
+"""By kind of reference, every id the content defines and its name."""
+
+
+def known_names(check: ContentCheck) -> dict[str, dict[str, str]]:
+    """The ids of each enumerated kind and their names; a file that does not validate still gives its id."""
+    names: dict[str, dict[str, str]] = {kind: {} for kind in ENUMERATED}
+    for identity in check.identities:
+        if identity.kind in names:
+            names[identity.kind][identity.id] = ""
+    for loaded in check.items:
+        item = loaded.item
+        if isinstance(item, SiteSettings):
+            names["unit"] = {unit.id: unit.name for unit in item.business_units}
+            names["goal"] = {goal.id: goal.name for goal in item.strategic_goals}
+            names["audience"] = {audience.id: audience.name for audience in item.audiences}
+            names["category"] = {category.id: category.name for category in item.service_categories}
+        elif isinstance(item, (Service, Metric)):
+            names[loaded.identity.kind][loaded.identity.id] = item.name
+    return {kind: dict(sorted(ids.items())) for kind, ids in names.items()}
+
+
+def schema_for(content_type: ContentType, names: Names) -> dict[str, object]:
     schema = content_type.model.model_json_schema(mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": content_type.schema_file,
-        **schema,
+        **_with_ids(schema, names),
         "title": f"{content_type.kind} ({content_type.example})",
     }
 
 
-def schema_documents() -> dict[str, str]:
-    """Every schema file's name and text, exactly as committed."""
+def _with_ids(node: Any, names: Names) -> Any:
+    """The schema with each marked reference replaced by the ids the content defines for it."""
+    if isinstance(node, list):
+        return [_with_ids(each, names) for each in node]
+    if not isinstance(node, dict):
+        return node
+    kind = node.get(REFERENCE_KEYWORD)
+    copied = {key: _with_ids(value, names) for key, value in node.items() if key != REFERENCE_KEYWORD}
+    ids = names.get(kind, {}) if isinstance(kind, str) else {}
+    if not ids:  # no id yet, or a kind the schemas do not list: the pattern stays
+        return copied
+    copied.pop("pattern", None)
+    descriptions = [name or identifier for identifier, name in ids.items()]
     return {
-        content_type.schema_file: json.dumps(schema_for(content_type), indent=2, sort_keys=True, ensure_ascii=False)
+        **copied,
+        "enum": list(ids),
+        # What editors show beside each id as it is offered (VS Code and the YAML language server read these).
+        "enumDescriptions": descriptions,
+        "markdownEnumDescriptions": descriptions,
+    }
+
+
+def schema_documents(project_dir: Path, check: ContentCheck | None = None) -> dict[str, str]:
+    """Every schema file's name and text for the project's content, exactly as committed."""
+    names = known_names(check if check is not None else check_content(project_dir))
+    return {
+        content_type.schema_file: json.dumps(
+            schema_for(content_type, names), indent=2, sort_keys=True, ensure_ascii=False
+        )
         + "\n"
         for content_type in CONTENT_TYPES
     }
@@ -38,6 +102,34 @@ def schema_line(relative_path: str, kind: str) -> str:
     depth = relative_path.count("/")
     prefix = "../" * depth
     return f"# yaml-language-server: $schema={prefix}.schemas/{kind}.schema.json"
+
+
+def check_against_schemas(project_dir: Path, documents: Mapping[str, str]) -> list[Problem]:
+    """Every way a content file fails its kind's schema, positioned; what the editor would underline.
+
+    Files that cannot be read at all are left to validation, which says why."""
+    schemas = {name: jsonschema.Draft202012Validator(json.loads(text)) for name, text in documents.items()}
+    by_kind = {content_type.kind: content_type.schema_file for content_type in CONTENT_TYPES}
+    content_dir = project_dir / "content"
+    problems: list[Problem] = []
+    for path in sorted(content_dir.rglob("*.yaml")):
+        relative = path.relative_to(content_dir).as_posix()
+        if any(part.startswith(".") for part in relative.split("/")):
+            continue
+        display = f"content/{relative}"
+        identity = identify(relative, display)
+        if isinstance(identity, str):
+            continue
+        document = load_yaml(path.read_bytes(), display)
+        if isinstance(document, list):
+            continue
+        for error in schemas[by_kind[identity.kind]].iter_errors(document.data):
+            where = tuple(error.absolute_path)
+            position = document.source.locate(where)
+            text = error.message if len(error.message) <= 200 else error.message[:197] + "…"
+            dotted = ".".join(str(part) for part in where)
+            problems.append(Problem(display, position.line, position.column, dotted, f"schema {identity.kind}: {text}"))
+    return sorted(problems)
 
 
 EDITOR_SETTINGS = Path(".vscode") / "settings.json"

@@ -24,10 +24,12 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from itcomms.content import error_messages, plain_language
+from itcomms import addresses
+from itcomms.content import error_messages, plain_language, site_links
 from itcomms.content.kinds import CONTENT_TYPES_BY_KIND, identify
 from itcomms.content.models import ContentFile, Identity, Maintenance, SiteSettings
 from itcomms.content.models.fields import ITEM_KINDS
+from itcomms.content.project_files import leads_outside, links_out_of, outside_message
 from itcomms.content.references import Marks, Reference, marks
 from itcomms.content.yaml_source import SourceMap, YamlDocument, load_yaml
 from itcomms.content.year_content import years_with_content
@@ -79,7 +81,10 @@ def check_content(project_dir: Path, *, advice: bool = False) -> ContentCheck:
     if not content_dir.is_dir():
         result.problems.append(Problem("content", 1, 1, "", "folder is missing; it holds the site's YAML files"))
         return result
-    files = _discover(content_dir)
+    # Links leading out of the project are reported and never read: neither content nor published files.
+    result.problems.extend(links_out_of(content_dir, project_dir))
+    result.problems.extend(links_out_of(project_dir / "docs", project_dir))
+    files = [path for path in _discover(content_dir) if leads_outside(path, project_dir) is None]
     site_files = [path for path in files if path.relative_to(content_dir).as_posix() == "site.yaml"]
     if not site_files:
         result.problems.append(
@@ -96,9 +101,11 @@ def check_content(project_dir: Path, *, advice: bool = False) -> ContentCheck:
             if isinstance(loaded.item, SiteSettings):
                 timezone = ZoneInfo(loaded.item.timezone)
     result.problems.extend(_duplicate_identities(result.identities))
+    result.problems.extend(_ids_taken_by_the_site(result))
     result.problems.extend(_unknown_references(result))
     result.problems.extend(_links_to_drafts(result))
-    result.problems.extend(_missing_docs_files(result, project_dir / "docs"))
+    result.problems.extend(_site_links(result))
+    result.problems.extend(_missing_docs_files(result, project_dir))
     result.problems.extend(_overlapping_maintenance(result))
     result.problems.extend(_reports_without_content(result))
     if advice:
@@ -128,15 +135,17 @@ def _load_file(
         problems.append(Problem(display, 1, 1, "", identity))
         return None
     result.identities.append(identity)
-    document = load_yaml(path.read_bytes(), display)
+    document = load_yaml(path.read_bytes(), display, partial=True)
     if isinstance(document, list):
         problems.extend(document)
         return None
+    # A duplicate key or an alias is reported, and the rest of the file is still checked.
+    problems.extend(document.problems)
     model = CONTENT_TYPES_BY_KIND[identity.kind].model
     try:
         item = model.model_validate(document.data, context={"timezone": timezone}).with_identity(identity)
     except ValidationError as error:
-        problems.extend(_model_problems(error, model, document))
+        problems.extend(_beside_yaml_problems(_model_problems(error, model, document), document.problems))
         return None
     item_marks = marks(item)
     problems.extend(_findings(item_marks, document))
@@ -149,6 +158,14 @@ def _model_problems(error: ValidationError, model: type[ContentFile], document: 
         position = document.source.locate(path, key=about_key)
         text = error_messages.message(detail, model)
         yield Problem(document.file, position.line, position.column, _dotted(path), text)
+
+
+def _beside_yaml_problems(found: Iterable[Problem], yaml_problems: Iterable[Problem]) -> Iterator[Problem]:
+    """Leave out what a YAML-level problem already explains (an alias's value was dropped, so it is "missing")."""
+    explained = [problem.field for problem in yaml_problems if problem.field]
+    for problem in found:
+        if not any(problem.field == field or problem.field.startswith(f"{field}.") for field in explained):
+            yield problem
 
 
 def _findings(item_marks: Marks, document: YamlDocument) -> Iterator[Problem]:
@@ -178,6 +195,31 @@ def _duplicate_identities(identities: Iterable[Identity]) -> Iterator[Problem]:
             first_file[key] = identity.file
 
 
+def _ids_taken_by_the_site(check: ContentCheck) -> Iterator[Problem]:
+    """An id whose address is one of the site's own pages (a service called brochure) would replace that page."""
+    taken = {kind: addresses.taken_ids(kind) for kind in ("service", "incident", "unit")}
+    for identity in check.identities:
+        if identity.id in taken.get(identity.kind, {}):
+            page = addresses.url(taken[identity.kind][identity.id])
+            yield Problem(
+                identity.file,
+                1,
+                1,
+                "",
+                f"the name '{identity.id}' is taken by the site's own page /{page}; rename the file",
+            )
+    for loaded in check.items:
+        if isinstance(loaded.item, SiteSettings):
+            for index, business_unit in enumerate(loaded.item.business_units):
+                if business_unit.id in taken["unit"]:
+                    page = addresses.url(taken["unit"][business_unit.id])
+                    yield _reference_problem(
+                        loaded,
+                        Reference(("business_units", index, "id"), "unit", business_unit.id),
+                        f"the id '{business_unit.id}' is taken by the site's own page /{page}; choose another",
+                    )
+
+
 def known_ids(check: ContentCheck) -> dict[str, set[str]]:
     """Every id other files may refer to, by kind of reference."""
     ids: dict[str, set[str]] = {kind: set() for kind in (*_SITE_DEFINED, *ITEM_KINDS)}
@@ -195,6 +237,7 @@ def known_ids(check: ContentCheck) -> dict[str, set[str]]:
 
 def _unknown_references(check: ContentCheck) -> Iterator[Problem]:
     ids = known_ids(check)
+    drafts = {(loaded.identity.kind, loaded.identity.id) for loaded in check.items if _is_draft(loaded.item)}
     has_site = any(isinstance(loaded.item, SiteSettings) for loaded in check.items)
     for loaded in check.items:
         if loaded.identity.unit is not None and has_site and loaded.identity.unit not in ids["unit"]:
@@ -210,8 +253,21 @@ def _unknown_references(check: ContentCheck) -> Iterator[Problem]:
             kind, target = _target(reference)
             if target in ids.get(kind, set()) or (kind in _SITE_DEFINED and not has_site):
                 continue
-            hint = error_messages.closest(target, sorted(ids.get(kind, set())))
+            accepted = _acceptable(loaded, kind, ids.get(kind, set()), drafts)
+            hint = error_messages.closest(target, accepted) if accepted or not ids.get(kind) else _NONE_ACCEPTED
             yield _reference_problem(loaded, reference, f"unknown {_describe_reference(kind, target)}; {hint}")
+
+
+_NONE_ACCEPTED = "none it may name exists yet (a published item names no draft; a follow-up, an earlier issue)"
+
+
+def _acceptable(loaded: LoadedItem, kind: str, ids: set[str], drafts: set[tuple[str, str]]) -> list[str]:
+    """The ids a reference from ``loaded`` could name without breaking another rule, for "did you mean":
+    a published item links to no draft, and a newsletter follows up only an earlier issue."""
+    accepted = ids if _is_draft(loaded.item) else {target for target in ids if (kind, target) not in drafts}
+    if kind == "newsletter" and loaded.identity.kind == "newsletter":
+        accepted = {month for month in accepted if month < loaded.identity.id}
+    return sorted(accepted)
 
 
 def _reference_problem(loaded: LoadedItem, reference: Reference, message: str) -> Problem:
@@ -227,19 +283,21 @@ def _target(reference: Reference) -> tuple[str, str]:
     return reference.kind, reference.target
 
 
-def _missing_docs_files(check: ContentCheck, docs_dir: Path) -> Iterator[Problem]:
-    """Files that content names under docs/ must be there, or the page would link to nothing."""
+def _missing_docs_files(check: ContentCheck, project_dir: Path) -> Iterator[Problem]:
+    """Files that content names under docs/ must be there, or the page would link to nothing; and really there,
+    not a link to a file outside the project."""
+    docs_dir = project_dir / "docs"
     for loaded in check.items:
         for reference in loaded.marks.files:
-            if not (docs_dir / reference.target).is_file():
-                position = loaded.source.locate(reference.path)
-                yield Problem(
-                    loaded.identity.file,
-                    position.line,
-                    position.column,
-                    _dotted(reference.path),
-                    f"no file docs/{reference.target}; add the file there or correct the path",
-                )
+            target = docs_dir / reference.target
+            if (real := leads_outside(target, project_dir)) is not None:
+                message = f"docs/{reference.target} {outside_message(real)}"
+            elif not target.is_file():
+                message = f"no file docs/{reference.target}; add the file there or correct the path"
+            else:
+                continue
+            position = loaded.source.locate(reference.path)
+            yield Problem(loaded.identity.file, position.line, position.column, _dotted(reference.path), message)
 
 
 def _overlapping_maintenance(check: ContentCheck) -> Iterator[Problem]:
@@ -321,6 +379,23 @@ def _links_to_drafts(check: ContentCheck) -> Iterator[Problem]:
                     reference,
                     f"{kind} '{target}' is a draft, so it is not on the site; publish it first or remove the link",
                 )
+
+
+def _site_links(check: ContentCheck) -> Iterator[Problem]:
+    """Links in texts to pages of this site must name a published page (see site_links.py)."""
+    ids = known_ids(check)
+    drafts = {(loaded.identity.kind, loaded.identity.id) for loaded in check.items if _is_draft(loaded.item)}
+    published = {
+        kind: {target for target in ids.get(kind, set()) if (kind, target) not in drafts}
+        for kind in site_links.LINKED_KINDS
+    }
+    quarters = [
+        (identity.unit, identity.id)
+        for identity in check.identities
+        if identity.kind in ("review", "tickets") and identity.unit is not None
+    ]
+    rules = site_links.LinkRules(published, site_links.known_addresses(published, quarters), error_messages.closest)
+    yield from site_links.check_links(check.items, rules)
 
 
 def _is_draft(item: ContentFile) -> bool:

@@ -31,6 +31,7 @@ _TRUE = re.compile(r"^(?:true|True|TRUE)$")
 _FALSE = re.compile(r"^(?:false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_UNUSUAL_LINE_BREAK = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
 _CORE_TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 
@@ -68,10 +69,33 @@ class YamlDocument:
     source: SourceMap
     text: str = ""
     """The file's text as parsed, so a message can point inside a value."""
+    problems: tuple[Problem, ...] = ()
+    """What is wrong at the YAML level although the file parsed (a duplicate key, an alias), with ``partial``."""
+
+
+class WrittenInt(int):
+    """A whole number that remembers how it was written, for a field that means text (``01614960100``)."""
+
+    written = ""
+
+
+class WrittenFloat(float):
+    """A number that remembers how it was written, for a field that means text (version ``3.10``)."""
+
+    written = ""
+
+
+def as_written(value: Any) -> Any:
+    """The text an unquoted number was written as, where a text field reads it; any other value as it is."""
+    written = getattr(value, "written", "") if isinstance(value, (WrittenInt, WrittenFloat)) else ""
+    return written or value
 
 
 def resolve_plain_scalar(text: str) -> Any:
-    """YAML 1.2 core schema for unquoted scalars; anything else stays text."""
+    """YAML 1.2 core schema for unquoted scalars; anything else stays text.
+
+    Numbers keep the text they were written as, so a text field given one (a phone number, a version)
+    reads what the author wrote, leading zeros and trailing zeros included (see ``as_written``)."""
     if _NULL.match(text):
         return None
     if _TRUE.match(text):
@@ -79,14 +103,21 @@ def resolve_plain_scalar(text: str) -> Any:
     if _FALSE.match(text):
         return False
     if _INT.match(text):
-        return int(text)
+        whole = WrittenInt(text)
+        whole.written = text
+        return whole
     if _FLOAT.match(text) and any(ch.isdigit() for ch in text):
-        return float(text)
+        number = WrittenFloat(text)
+        number.written = text
+        return number
     return text
 
 
-def load_yaml(raw: bytes, file: str) -> YamlDocument | list[Problem]:
-    """Parse one content file, or say every reason it cannot be read, with positions."""
+def load_yaml(raw: bytes, file: str, *, partial: bool = False) -> YamlDocument | list[Problem]:
+    """Parse one content file, or say every reason it cannot be read, with positions.
+
+    With ``partial``, a file that parsed despite problems (a duplicate key, an alias) is still returned, holding
+    them in ``problems``, so the rest of it can be checked too."""
     if len(raw) > MAX_FILE_BYTES:
         size_mib = len(raw) / 1024 / 1024
         return [
@@ -104,7 +135,23 @@ def load_yaml(raw: bytes, file: str) -> YamlDocument | list[Problem]:
         line, column = _byte_position(raw, error.start)
         bad = raw[error.start : error.start + 1].hex().upper()
         return [Problem(file, line, column, "", f"is not UTF-8 text (byte 0x{bad}); save the file as UTF-8")]
-    builder = _DocumentBuilder(file)
+    if unusual := _UNUSUAL_LINE_BREAK.search(text):
+        # YAML 1.1 parsers (PyYAML, libyaml) end a line at these, so an unquoted value would silently start
+        # a new key and every later position would be off by one; refused at the place an editor shows it.
+        line = text.count("\n", 0, unusual.start()) + 1
+        column = unusual.start() - (text.rfind("\n", 0, unusual.start()) + 1) + 1
+        code = f"U+{ord(unusual.group()):04X}"
+        return [
+            Problem(
+                file,
+                line,
+                column,
+                "",
+                f"holds an invisible line break character ({code}), which YAML reads as the end of a line; "
+                f"remove it, or write it as \\u{code[2:]} inside double quotes if it is meant",
+            )
+        ]
+    builder = _DocumentBuilder(file, partial)
     try:
         builder.consume(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
@@ -114,11 +161,29 @@ def load_yaml(raw: bytes, file: str) -> YamlDocument | list[Problem]:
         lines = text.splitlines()
         if 0 < line <= len(lines) and "\t" in lines[line - 1]:
             detail += " (a tab character: indent with spaces)"
+        elif 0 < line <= len(lines) and str(error.problem).startswith("mapping values are not allowed"):
+            detail = _colon_in_value(lines[line - 1]) or detail
         return [*builder.problems, Problem(file, line, column, "", f"YAML syntax error: {detail}")]
     except yaml.YAMLError as error:
         return [*builder.problems, Problem(file, 1, 1, "", f"YAML syntax error: {error}")]
     document = builder.result()
     return replace(document, text=text) if isinstance(document, YamlDocument) else document
+
+
+def _colon_in_value(line: str) -> str | None:
+    """The fix for the commonest YAML mistake: a value holding ': ' (a title with a colon), read as a new key."""
+    key, separator, value = line.partition(": ")
+    value = value.strip()
+    if not separator or not value or value[0] in "\"'[{|>":
+        return None
+    if '"' in value and "'" not in value:
+        quoted = f"'{value}'"
+    else:
+        quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return (
+        f"this colon and space read as the start of another key; when a text holds ': ', put the whole text "
+        f"in quotes: {key.strip()}: {quoted}"
+    )
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -138,8 +203,9 @@ class _Frame:
 class _DocumentBuilder:
     """Turns parser events into data and a source map, collecting problems on the way."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, partial: bool = False) -> None:
         self.file = file
+        self.partial = partial
         self.problems: list[Problem] = []
         self.values: dict[DataPath, Position] = {}
         self.keys: dict[DataPath, Position] = {}
@@ -157,9 +223,9 @@ class _DocumentBuilder:
         if not isinstance(self.root, dict):
             kind = "a list" if isinstance(self.root, list) else "a single value"
             return [*self.problems, Problem(self.file, 1, 1, "", f"must be a mapping of keys to values (got {kind})")]
-        if self.problems:
+        if self.problems and not self.partial:
             return self.problems
-        return YamlDocument(self.file, self.root, SourceMap(self.values, self.keys))
+        return YamlDocument(self.file, self.root, SourceMap(self.values, self.keys), problems=tuple(self.problems))
 
     def consume(self, events: Iterator[yaml.Event]) -> None:
         for event in events:
@@ -217,7 +283,8 @@ class _DocumentBuilder:
         self.place(value, event)
 
     def key(self, frame: _Frame, event: Any, value: Any) -> None:
-        name = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+        # A key is a name: a number-like key keeps the text it was written as (3.10, not 3.1).
+        name = "" if value is None else str(value).lower() if isinstance(value, bool) else str(as_written(value))
         path = (*frame.path, name)
         if name == "<<":
             self.problem(

@@ -187,8 +187,8 @@ def newsletter_name(site: Site) -> str:
 
 
 def shown(site: Site) -> tuple[Newsletter, ...]:
-    """The issues this build publishes, latest first: drafts only in a preview build."""
-    return tuple(issue for issue in site.newsletters if not issue.draft or site.options.drafts)
+    """The issues this build publishes, latest first (the ``Site`` holds drafts only in a preview build)."""
+    return site.newsletters
 
 
 def anchor(kind: str, item_id: str) -> str:
@@ -243,13 +243,14 @@ def _issue(
         published=datetime.combine(_next_month(first_day) - timedelta(days=1), PUBLISHED_AT, site.timezone),
         url=maker.issue_url,
         summary=lead(maker.markdown.plain(newsletter.editorial)),
-        featured=tuple(maker.entry(ref, items[ref]) for ref in newsletter.featured),
+        # an item featured before its day (or a draft in a preview) is not on the site yet: it is left out until it is
+        featured=tuple(maker.entry(ref, items[ref]) for ref in newsletter.featured if ref in items),
         stories=tuple(maker.story(number, story) for number, story in enumerate(newsletter.stories, 1)),
         delivered=news("accomplishment", month),
         recognition=news("award", month) + news("talk", month),
         incidents=news("incident", month),
         maintenance=news("maintenance", next_month),
-        kpi=_kpi(site, site.metrics[newsletter.kpi], first_day) if newsletter.kpi else None,
+        kpi=_kpi(site, metric, first_day) if (metric := site.metrics.get(newsletter.kpi or "")) else None,
         previous=earlier,
         next=later,
     )

@@ -77,7 +77,7 @@ def service_facts(site: Site) -> dict[str, ServiceFacts]:
             category=site.categories[service.category],
             audiences=tuple(site.audiences[audience_id] for audience_id in service.audience),
             audience_filter=tuple(site.audiences) if everyone & set(service.audience) else tuple(service.audience),
-            status=None if service.lifecycle is Lifecycle.RETIRED else statuses[service.id],
+            status=statuses.get(service.id),
             availability=_availability(site, service),
             target=service.service_levels.availability if service.service_levels else None,
             promises=tuple(

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
-from itcomms.content.models import Impact, Incident, IncidentUpdate, Maintenance
+from itcomms.content.models import Impact, Incident, IncidentUpdate, Lifecycle, Maintenance, Service
 from itcomms.site import Site
 
 
@@ -106,11 +106,22 @@ class ServiceStatus:
     """Maintenance windows in progress on it."""
 
 
+def in_service(site: Site, service: Service) -> bool:
+    """Whether ``service`` is still offered at ``site.now``: not retired, nor past the day a retiring one stops.
+
+    A service out of service has no current status (the status page, status.json and the banner leave it
+    out); its incidents stay in the history and in the reports of the years it ran.
+    """
+    if service.lifecycle is Lifecycle.RETIRED:
+        return False
+    return not (service.retire_on is not None and service.retire_on <= site.local_now.date())
+
+
 def current_status(site: Site) -> Mapping[str, ServiceStatus]:
-    """Every service's status at ``site.now``, in catalogue order."""
+    """Every service still in service (``in_service``), with its status at ``site.now``, in catalogue order."""
     now = site.now
     statuses = {}
-    for service_id in site.services:
+    for service_id in (service.id for service in site.services.values() if in_service(site, service)):
         incidents = tuple(
             sorted(
                 (incident for incident in site.incidents_by_service.get(service_id, ()) if is_open(incident, now)),

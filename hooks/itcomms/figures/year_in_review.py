@@ -19,6 +19,12 @@ Every figure follows a rule a reader can check against the content:
 
 The year before is given for comparison only when it has content of its own
 (``year_content``); otherwise the comparison is "no data", never a zero.
+
+Comparisons are like for like: while a year runs, each figure of the year
+before covers the same part of it (1 January to 24 November against 1 January
+to 24 November), and ticket counts, which come a quarter at a time, cover the
+same quarters (January to September against January to September). Each
+figure says the span it covers (``YearFigures.until``, ``tickets_until``).
 """
 
 from __future__ import annotations
@@ -72,12 +78,16 @@ class YearFigures:
     """The headline numbers of one year: what the report compares with the year before."""
 
     year: FiscalYear
+    until: date
+    """The last day counted: accomplishments, incidents, surveys and availability up to and including it."""
     delivered: int
     money_saved: float
     hours_saved: float
     tickets_handled: int | None
     """None when no ticket counts were recorded for the year."""
     tickets_within_target: int | None
+    ticket_quarters: tuple[int, ...]
+    """The numbers (1 to 4) of the quarters whose ticket counts were added up."""
     services_met_target: int | None
     """None when the year had not begun at the build's "now"."""
     services_with_target: int
@@ -89,6 +99,26 @@ class YearFigures:
     @property
     def incidents(self) -> int:
         return sum(self.incidents_by_impact.values())
+
+    @property
+    def is_whole_year(self) -> bool:
+        return self.until >= self.year.end - timedelta(days=1)
+
+    @property
+    def tickets_from(self) -> date | None:
+        """The first day of the first quarter counted; None without ticket counts."""
+        return self.year.quarters()[self.ticket_quarters[0] - 1].start if self.ticket_quarters else None
+
+    @property
+    def tickets_until(self) -> date | None:
+        """The last day of the last quarter counted: ticket counts stop there, whatever the other figures do."""
+        return (
+            self.year.quarters()[self.ticket_quarters[-1] - 1].end - timedelta(days=1) if self.ticket_quarters else None
+        )
+
+    @property
+    def tickets_whole_year(self) -> bool:
+        return self.ticket_quarters == (1, 2, 3, 4)
 
 
 @dataclass(frozen=True)
@@ -214,18 +244,22 @@ def _review(site: Site, report: Report) -> YearInReview:
     year = fiscal_year(site, report)
     previous_year = FiscalYear(year.year - 1, year.start_month)
     has_previous = any(previous_year.year in _years(site, item) for item in _reported_items(site))
-    availability = _availability(site, year, previous_year if has_previous else None)
+    last_day = year.end - timedelta(days=1)
+    covered_until = min(last_day, site.local_now.date()) if _has_begun(site, year) else last_day
+    same_day_before = _a_year_before(covered_until)
+    availability = _availability(site, year, covered_until, (previous_year, same_day_before) if has_previous else None)
     accomplishments = _in_year(site, site.accomplishments, year)
     surveys = _in_year(site, site.surveys, year)
     incidents = _in_year(site, site.incidents, year)
-    last_day = year.end - timedelta(days=1)
+    figures = _figures(site, year, covered_until)
     return YearInReview(
         report=report,
         year=year,
         has_begun=_has_begun(site, year),
-        covered_until=min(last_day, site.local_now.date()) if _has_begun(site, year) else last_day,
-        figures=_figures(site, year),
-        previous=_figures(site, previous_year) if has_previous else None,
+        covered_until=covered_until,
+        figures=figures,
+        # the same part of the year before, and the same quarters' tickets: like for like
+        previous=_figures(site, previous_year, same_day_before, figures.ticket_quarters) if has_previous else None,
         goals=_by_goal(site, report, accomplishments),
         savings=tuple(sorted((item for item in accomplishments if item.savings), key=_by_date)),
         awards=tuple(sorted(_in_year(site, site.awards, year), key=_by_date)),
@@ -242,20 +276,40 @@ def _review(site: Site, report: Report) -> YearInReview:
     )
 
 
-def _figures(site: Site, year: FiscalYear) -> YearFigures:
-    accomplishments = _in_year(site, site.accomplishments, year)
-    tickets = _in_year(site, site.tickets.values(), year)
-    availability = _availability(site, year, None)
-    incidents = _in_year(site, site.incidents, year)
-    surveys = sorted(_in_year(site, site.surveys, year), key=lambda survey: (survey.closed, survey.id))
+def _a_year_before(day: date) -> date:
+    """The same day a year earlier (28 February for the 29th)."""
+    return (
+        day.replace(year=day.year - 1, day=min(day.day, 28))
+        if (day.month, day.day) == (2, 29)
+        else day.replace(year=day.year - 1)
+    )
+
+
+def _figures(site: Site, year: FiscalYear, until: date, quarters: tuple[int, ...] | None = None) -> YearFigures:
+    """The year's figures up to ``until``; ticket counts of ``quarters`` only (by default every quarter recorded)."""
+    accomplishments = [item for item in _in_year(site, site.accomplishments, year) if item.date <= until]
+    summaries = _in_year(site, site.tickets.values(), year)
+    recorded = sorted({int(summary.id[-1]) for summary in summaries})
+    counted = tuple(recorded if quarters is None else [number for number in quarters if number in recorded])
+    if quarters is not None and tuple(quarters) != counted:
+        counted = ()  # the year before lacks some of the same quarters: no like-for-like ticket figure
+    tickets = [summary for summary in summaries if int(summary.id[-1]) in counted]
+    availability = _availability(site, year, until, None)
+    incidents = [item for item in _in_year(site, site.incidents, year) if _local_day(site, item.start) <= until]
+    surveys = sorted(
+        (survey for survey in _in_year(site, site.surveys, year) if survey.closed <= until),
+        key=lambda survey: (survey.closed, survey.id),
+    )
     restored = [incident.end - incident.start for incident in incidents if incident.end and _had_impact(incident)]
     return YearFigures(
         year=year,
+        until=until,
         delivered=len(accomplishments),
         money_saved=sum(item.savings.money or 0 for item in accomplishments if item.savings),
         hours_saved=sum(item.savings.hours or 0 for item in accomplishments if item.savings),
         tickets_handled=sum(summary.handled for summary in tickets) if tickets else None,
         tickets_within_target=sum(summary.within_target for summary in tickets) if tickets else None,
+        ticket_quarters=counted if tickets else (),
         services_met_target=sum(1 for entry in availability if entry.met) if _has_begun(site, year) else None,
         services_with_target=len(availability),
         satisfaction=_headline_score(surveys[-1]) if surveys else None,
@@ -266,25 +320,32 @@ def _figures(site: Site, year: FiscalYear) -> YearFigures:
     )
 
 
-def _availability(site: Site, year: FiscalYear, previous_year: FiscalYear | None) -> tuple[ServiceAvailability, ...]:
+def _availability(
+    site: Site, year: FiscalYear, until: date, previous: tuple[FiscalYear, date] | None
+) -> tuple[ServiceAvailability, ...]:
+    """Each service's availability in ``year`` up to ``until``; with ``previous``, the year before up to its day."""
     entries = []
     for service in site.services.values():
-        if service.service_levels is None:
-            continue
+        if service.service_levels is None or (service.retire_on is not None and service.retire_on <= year.start):
+            continue  # a service switched off before the year began is not in its report
         entries.append(
             ServiceAvailability(
                 service=service,
                 target=service.service_levels.availability,
-                achieved=_available(site, service, year),
-                previous=_available(site, service, previous_year) if previous_year else None,
+                achieved=_available(site, service, year, until),
+                previous=_available(site, service, *previous) if previous else None,
             )
         )
     return tuple(sorted(entries, key=lambda entry: (entry.met, entry.service.name.casefold())))
 
 
-def _available(site: Site, service: Service, year: FiscalYear) -> float:
-    start, end = _moment(site, year.start), _moment(site, year.end)
+def _available(site: Site, service: Service, year: FiscalYear, until: date) -> float:
+    start, end = _moment(site, year.start), _moment(site, min(year.end, until + timedelta(days=1)))
     return availability_between(site, service.id, start, end)
+
+
+def _local_day(site: Site, moment: datetime) -> date:
+    return moment.astimezone(site.timezone).date()
 
 
 def _moment(site: Site, day: date) -> datetime:

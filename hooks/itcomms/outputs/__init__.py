@@ -4,19 +4,25 @@ Output modules plug in here, in four ways:
 
 - ``RENDERERS`` yield pages, files and (as ``Problem`` warnings) anything an
   author should hear about;
-- ``THEME_CONTEXT`` give values to the theme's templates (a banner on every page);
-- ``PAGE_FILTERS`` rewrite each page's HTML once MkDocs has rendered it;
+- ``THEME_PARTIALS`` make theme partials from the data (the status banner on every
+  page), from the values ``THEME_CONTEXT`` works out;
+- ``PAGE_FILTERS`` rewrite each page's HTML once the engine has rendered it;
 - ``AFTER_BUILD`` make files from the built site (PDFs) and may warn too.
+- ``ADVICE`` give authors advice that needs the assembled site (an email too long
+  for one screen): ``scripts/validate`` asks for it, the build never does, so
+  advice never stops a build.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from itcomms.outputs import (
+    accessibility_statement,
     annual_report,
     authoring_guide,
     business_units,
@@ -26,12 +32,17 @@ from itcomms.outputs import (
     home,
     incident_pages,
     maintenance_calendar,
+    maintenance_pages,
     newsletter,
+    newsletter_email,
+    phone_links,
     service_brochure,
     service_catalogue,
+    status_badges,
     status_banner,
     status_feeds,
     status_json,
+    status_live,
     status_page,
 )
 from itcomms.problems import Problem
@@ -41,18 +52,23 @@ from itcomms.site import Site
 
 Renderer = Callable[[Site, Templates], Iterable[Output | Problem]]
 ThemeContext = Callable[[Site], Mapping[str, Any]]
+ThemePartials = Callable[[Site], Mapping[str, str]]
+"""site → {partial's path in the theme, like partials/status-banner.html: its template text}."""
 PageFilter = Callable[[Site, str, str], str]
 """(site, page source path, page HTML) → page HTML."""
 AfterBuild = Callable[[Site, Path], Iterable[Problem | str]]
 """(site, built site folder) → warnings, and notes (plain strings) for the build log."""
+Advice = Callable[[Site, Templates], Iterable[Problem]]
 
 RENDERERS: tuple[Renderer, ...] = (
     home.render,
     status_page.render,
     incident_pages.render,
+    maintenance_pages.render,
     status_feeds.render,
     maintenance_calendar.render,
     status_json.render,
+    status_badges.render,
     service_catalogue.render,
     annual_report.render,
     newsletter.render,
@@ -60,10 +76,21 @@ RENDERERS: tuple[Renderer, ...] = (
     glossary_page.render,
     authoring_guide.render,
     content_health_page.render,
+    accessibility_statement.render,
 )
-THEME_CONTEXT: tuple[ThemeContext, ...] = (status_banner.context,)
-PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips,)
+THEME_CONTEXT: tuple[ThemeContext, ...] = (status_banner.context, status_feeds.theme_context, status_live.theme_context)
+THEME_PARTIALS: tuple[ThemePartials, ...] = (status_banner.partials,)
+THEME_VALUES = "partials/itcomms-values.html"
+"""A partial the theme imports (``{% import ... as itcomms %}``) for the values every page's head needs:
+values as Jinja literals, so every engine reads them from the source tree, no hook needed."""
+_VALUE_PROVIDERS: tuple[ThemeContext, ...] = (status_feeds.theme_context, status_live.theme_context)
+PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips, phone_links.add_phone_links)
 AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf, annual_report.make_pdfs)
+ADVICE: tuple[Advice, ...] = (newsletter_email.length_advice,)
+
+
+class OutputClash(Exception):
+    """Two outputs would be written to one path: one would silently replace the other."""
 
 
 @dataclass(frozen=True)
@@ -77,17 +104,36 @@ def render_site(site: Site) -> Rendered:
     templates = Templates(site)
     outputs: list[Output] = []
     warnings: list[Problem] = []
+    made_by: dict[str, str] = {}
     for renderer in RENDERERS:
         for produced in renderer(site, templates):
             if isinstance(produced, Problem):
                 warnings.append(produced)
-            else:
-                outputs.append(produced)
+                continue
+            maker = renderer.__module__.rsplit(".", 1)[-1]
+            if produced.path in made_by:
+                raise OutputClash(
+                    f"{produced.path} would be written twice (by {made_by[produced.path]} and by {maker}); "
+                    "nothing was built. Rename the content item whose id gives that address"
+                )
+            made_by[produced.path] = maker
+            outputs.append(produced)
     return Rendered(sorted(outputs, key=lambda output: output.path), warnings)
 
 
 def theme_context(site: Site) -> dict[str, Any]:
     return {key: value for provider in THEME_CONTEXT for key, value in provider(site).items()}
+
+
+def theme_partials(site: Site) -> dict[str, str]:
+    partials = {path: text for provider in THEME_PARTIALS for path, text in provider(site).items()}
+    values = {name: value for provider in _VALUE_PROVIDERS for name, value in provider(site).items()}
+    # JSON strings, lists and objects are Jinja literals; a "%" is escaped so no value can close the tag
+    partials[THEME_VALUES] = "".join(
+        f"{{% set {name} = {json.dumps(value, ensure_ascii=False).replace('%', chr(92) + 'u0025')} %}}\n"
+        for name, value in values.items()
+    )
+    return partials
 
 
 def filter_page(site: Site, path: str, html: str) -> str:
@@ -100,4 +146,22 @@ def after_build(site: Site, site_dir: Path) -> list[Problem | str]:
     return [note for step in AFTER_BUILD for note in step(site, site_dir)]
 
 
-__all__ = ["Artefact", "Output", "Page", "Rendered", "after_build", "filter_page", "render_site", "theme_context"]
+def advice(site: Site) -> list[Problem]:
+    """Warnings for authors that only the assembled site can give; never part of a build."""
+    templates = Templates(site)
+    return sorted(problem for give in ADVICE for problem in give(site, templates))
+
+
+__all__ = [
+    "Artefact",
+    "Output",
+    "OutputClash",
+    "Page",
+    "Rendered",
+    "advice",
+    "after_build",
+    "filter_page",
+    "render_site",
+    "theme_context",
+    "theme_partials",
+]

@@ -1,13 +1,16 @@
-"""Glossary tooltips: every use of a glossary term on every page becomes ``<abbr title="what it means">``.
+"""Glossary tooltips: a glossary term's first use on each page becomes ``<abbr title="what it means">``.
 
 A page filter, so it reaches every page, generated or hand-written, once
 MkDocs has rendered it; Material's ``content.tooltips`` shows the title as a
-tooltip. Only text is touched: never tags or their attributes, and never text
+tooltip. Only the first use is marked: a page underlined at every use reads as
+noise. Only text is touched: never tags or their attributes, and never text
 inside links (permalink anchors included), headings, code, an existing
-``<abbr>`` or ``<dfn>`` (the glossary's own definitions), scripts, styles or
-inline SVG. A term marked ``spell_out`` is written out in full at its first
-use in running text ("Service Level Agreement (SLA)"), unless the page
-already did.
+``<abbr>`` or ``<dfn>`` (the glossary's own definitions), scripts, styles,
+inline SVG, an email or web address written out ("phishing@larkspur.example"),
+or an element marked ``data-glossary="skip"`` (a template's own words, where an
+everyday word would be taken for a name: "Teams that rely on it most"). A term
+marked ``spell_out`` is written out in full at its first use in running text
+("Service Level Agreement (SLA)"), unless the page already did.
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ _LEAVE_ALONE = frozenset(
 )
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
 """Elements whose content is not HTML: skipped whole, so a ``<`` in a script is not taken for a tag."""
+_SKIP_MARK = re.compile(r"""\sdata-glossary\s*=\s*["']?skip\b""", re.IGNORECASE)
+"""The attribute that keeps tooltips out of an element and everything in it."""
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)[^\s<]+", re.IGNORECASE)
+"""An email or web address written as text: a term inside one is part of the address."""
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
@@ -64,6 +71,12 @@ class _Writer:
     leave_alone: int = 0
     """How many elements whose text stays as it is are open."""
     tables: int = 0
+    skipped: str | None = None
+    """The name of the open element marked ``data-glossary="skip"``, if any."""
+    skipped_depth: int = 0
+    """How many elements of that name are open inside and including the marked one."""
+    explained: set[str] = field(default_factory=set)
+    """Terms (by their name) given a tooltip on this page already: the first use only gets one."""
     spelled_out: set[str] = field(default_factory=set)
     """Terms (by their name) written out in full on this page already."""
     to_spell_out: list[GlossaryTerm] = field(init=False)
@@ -79,17 +92,26 @@ class _Writer:
         if name in _VOID or text.endswith("/>"):
             return
         step = -1 if closing else 1
+        if self.skipped is None and not closing and _SKIP_MARK.search(text):
+            self.skipped, self.skipped_depth = name, 1
+        elif self.skipped == name:
+            self.skipped_depth += step
+            if self.skipped_depth == 0:
+                self.skipped = None
         if name in _LEAVE_ALONE:
             self.leave_alone = max(0, self.leave_alone + step)
         elif name == "table":
             self.tables = max(0, self.tables + step)
 
     def text(self, text: str) -> None:
-        if self.leave_alone or text.isspace() or not text:
+        if self.leave_alone or self.skipped is not None or text.isspace() or not text:
             self.parts.append(text)
             return
+        addresses = [(found.start(), found.end()) for found in _ADDRESS.finditer(text)]
         position = 0
         for use in self.finder.uses(text):
+            if any(start < use.end and use.start < end for start, end in addresses):
+                continue  # part of an address: left as written
             self.parts.append(text[position : use.start])
             self.parts.append(self._explained(use, html.unescape(text[: use.start]).casefold()))
             position = use.end
@@ -101,7 +123,11 @@ class _Writer:
 
     def _explained(self, use: TermUse, before: str) -> str:
         term = use.term
-        abbr = f'<abbr title="{html.escape(_tooltip(term), quote=True)}">{use.text}</abbr>'
+        if term.term in self.explained:
+            abbr = use.text  # a tooltip at the first use only
+        else:
+            self.explained.add(term.term)
+            abbr = f'<abbr title="{html.escape(_tooltip(term), quote=True)}">{use.text}</abbr>'
         written_as_term = use.text in (html.escape(term.term, quote=False), html.escape(term.term, quote=False) + "s")
         if (
             not (term.spell_out and term.spelled_out and written_as_term)

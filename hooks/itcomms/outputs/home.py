@@ -1,13 +1,15 @@
-"""The home page: what IT is, what is new, the year in a few figures, where to go next."""
+"""The home page: help first (report a problem, get help, the status now), then what is new and the year in figures."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from itcomms.figures.service_status import open_incidents
 from itcomms.figures.year_in_review import YearInReview, review
 from itcomms.rendering.outputs import Output
 from itcomms.rendering.templating import Templates
 from itcomms.site import Site
+from itcomms.words import month_key_words
 
 
 def render(site: Site, templates: Templates) -> Iterator[Output]:
@@ -18,6 +20,8 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         "index.md",
         highlights=highlights,
         latest_newsletter=latest,
+        latest_month=month_key_words(latest.id) if latest else None,
+        problems=open_incidents(site),
         year=_year_in_numbers(site),
     )
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from itcomms import addresses
 from itcomms.figures.service_status import incident_now
+from itcomms.outputs.search_words import page_search_words
 from itcomms.outputs.status_feeds import service_feed, status_feed
 from itcomms.outputs.status_view import page_context
 from itcomms.rendering.feeds import autodiscovery_links
@@ -25,4 +26,11 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         feeds = autodiscovery_links(site, status_feed(site))
         for service_id in incident.services:
             feeds += autodiscovery_links(site, service_feed(site, service_id))
-        yield templates.page("incident.md.j2", path, **page_context(), feeds=feeds, known=incident_now(site, incident))
+        yield templates.page(
+            "incident.md.j2",
+            path,
+            **page_context(),
+            feeds=feeds,
+            known=incident_now(site, incident),
+            search_words=page_search_words(site, incident.title, incident.summary, kind="Incident"),
+        )

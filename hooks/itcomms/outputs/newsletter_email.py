@@ -7,8 +7,9 @@
   and From come from the site settings; there are no recipients; ``X-Unsent: 1`` makes Outlook open it as a draft to
   address and send. Date, Message-ID and the MIME boundary come from the content, so builds are reproducible.
 
-The length guard: an email is read on one screen or not at all, so the build warns when the text before the first
-"read more" link runs past the site's word budget.
+The length guard: an email is read on one screen or not at all, so ``scripts/validate`` warns when the text before
+the first "read more" link runs past the site's word budget (``length_advice``). It is advice for the author: the
+build never raises it, so a long issue still publishes.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ import css_inline
 import jinja2
 
 from itcomms import addresses
-from itcomms.figures.newsletter_contents import Entry, Issue
+from itcomms.figures.newsletter_contents import Entry, Issue, gather
+from itcomms.outputs.phone_links import add_phone_links
 from itcomms.problems import Problem, Severity
 from itcomms.rendering import templating
 from itcomms.rendering.outputs import Artefact
@@ -55,35 +57,47 @@ class EmailWriter:
             extra_css=css, load_remote_stylesheets=False, keep_style_tags=False, apply_width_attributes=True
         )
 
-    def render(self, issue: Issue) -> Iterator[Artefact | Problem]:
-        """The three files of one issue, and a warning when its opening runs past the word budget."""
-        context = {
+    def render(self, issue: Issue) -> Iterator[Artefact]:
+        """The three files of one issue."""
+        context = self.context(issue)
+        # Ending in a newline, as the .eml's HTML part does, so the two are the same text. Phone numbers
+        # are tel: links, as on the site: the email is often read on a phone.
+        path = addresses.newsletter_email_html(issue.month)
+        html = (
+            self.inliner.inline(add_phone_links(self.site, path, self.html_template.render(context))).rstrip("\n")
+            + "\n"
+        )
+        text = self.text_template.render(context)
+        yield Artefact(path, html.encode("utf-8"))
+        yield Artefact(addresses.newsletter_email_text(issue.month), text.encode("utf-8"))
+        yield Artefact(addresses.newsletter_eml(issue.month), self.message(issue, html, text))
+
+    def context(self, issue: Issue) -> dict[str, object]:
+        return {
             "issue": issue,
             "sections": _sections(issue),
             "read_more": READ_MORE,
             "archive": self.site.options.absolute(addresses.url(addresses.NEWSLETTERS)),
             "feed": self.site.options.absolute(addresses.NEWSLETTER_FEED_RSS),
         }
-        # Ending in a newline, as the .eml's HTML part does, so the two are the same text.
-        html = self.inliner.inline(self.html_template.render(context)).rstrip("\n") + "\n"
-        text = self.text_template.render(context)
-        yield Artefact(addresses.newsletter_email_html(issue.month), html.encode("utf-8"))
-        yield Artefact(addresses.newsletter_email_text(issue.month), text.encode("utf-8"))
-        yield Artefact(addresses.newsletter_eml(issue.month), self.message(issue, html, text))
-        words = words_before_read_more(text)
+
+    def length_problem(self, issue: Issue) -> Problem | None:
+        """A warning when the issue's opening runs past the word budget, pointing at the editor's note."""
+        words = words_before_read_more(self.text_template.render(self.context(issue)))
         budget = self.site.settings.newsletter.word_budget
-        if words > budget:
-            position = self.site.position(issue.newsletter, ("editorial",))
-            yield Problem(
-                issue.newsletter.source_file,
-                position.line,
-                position.column,
-                "editorial",
-                f"the email has {words} words before its first '{READ_MORE}' link, more than the "
-                f"{budget} that fit on one screen (newsletter.word_budget in site.yaml); "
-                "shorten the editor's note or the first item's summary",
-                Severity.WARNING,
-            )
+        if words <= budget:
+            return None
+        position = self.site.position(issue.newsletter, ("editorial",))
+        return Problem(
+            issue.newsletter.source_file,
+            position.line,
+            position.column,
+            "editorial",
+            f"the email has {words} words before its first '{READ_MORE}' link, more than the "
+            f"{budget} that fit on one screen (newsletter.word_budget in site.yaml); "
+            "shorten the editor's note or the first item's summary",
+            Severity.WARNING,
+        )
 
     def message(self, issue: Issue, html: str, text: str) -> bytes:
         """The .eml draft: multipart/alternative, plain text first (clients show the last part they can)."""
@@ -102,6 +116,15 @@ class EmailWriter:
         # The email package picks a random boundary; one from the content keeps the file the same every build.
         message.set_boundary(f"==newsletter-{issue.month}-{digest[:24]}==")
         return message.as_bytes()
+
+
+def length_advice(site: Site, templates: Templates) -> Iterator[Problem]:
+    """The length guard over every issue the site holds (``scripts/validate`` asks with drafts shown)."""
+    writer = EmailWriter(site, templates)
+    for issue in gather(site, templates.markdown):
+        problem = writer.length_problem(issue)
+        if problem is not None:
+            yield problem
 
 
 def _sections(issue: Issue) -> list[tuple[str, tuple[Entry, ...], int]]:

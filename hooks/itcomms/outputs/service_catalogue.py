@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from itcomms import addresses
 from itcomms.figures.service_facts import by_category, retired, service_facts
 from itcomms.outputs import service_brochure
+from itcomms.outputs.search_words import service_search_words
 from itcomms.outputs.status_feeds import service_feed
 from itcomms.rendering.feeds import autodiscovery_links
 from itcomms.rendering.outputs import Output
@@ -23,6 +24,7 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         groups=groups,
         offered=sum(len(cards) for _, cards in groups),
         retired=retired(facts),
+        search_words={service_id: service_search_words(site, fact.service) for service_id, fact in facts.items()},
     )
     for fact in facts.values():
         yield templates.page(
@@ -30,5 +32,6 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
             addresses.service(fact.service.id),
             facts=fact,
             feeds=autodiscovery_links(site, service_feed(site, fact.service.id)),
+            search_words=service_search_words(site, fact.service),
         )
     yield service_brochure.page(site, templates, facts)

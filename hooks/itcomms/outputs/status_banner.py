@@ -1,7 +1,10 @@
 """The status banner on every page: what is wrong or planned, which services, since when, and a link.
 
-A ``THEME_CONTEXT`` provider: ``docs/overrides/partials/status-banner.html``
-draws it in Material's announce block (printable pages leave that block empty).
+A theme partial, ``partials/status-banner.html``, made from the data
+(``templates/status_banner.html.j2``): ``docs/overrides/main.html`` includes it
+in Material's announce block (printable pages leave that block empty). The
+MkDocs hook serves it from memory; other engines find it in the generated
+source tree.
 It shows while an incident makes a service down or degraded, while planned
 maintenance is in progress, and during the ``status.banner_days`` (7) days
 before a window starts. When all is well there is no banner at all.
@@ -9,10 +12,13 @@ before a window starts. When all is well there is no banner at all.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
+
+from markupsafe import Markup
 
 from itcomms import addresses
 from itcomms.figures.service_status import (
@@ -23,11 +29,14 @@ from itcomms.figures.service_status import (
     upcoming_maintenance,
 )
 from itcomms.outputs.status_view import maintenance_anchor, service_names
+from itcomms.rendering.templating import TEMPLATE_DIR, environment
 from itcomms.site import Site
 from itcomms.words import STATES, moment_words, span_words
 
 MAX_ITEMS = 4
 """More than this and the banner sends people to the status page for the rest."""
+
+PARTIAL = "partials/status-banner.html"
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,22 @@ def context(site: Site) -> Mapping[str, Any]:
         status_url=addresses.url(addresses.STATUS),
     )
     return {"status_banner": banner}
+
+
+def partials(site: Site) -> Mapping[str, str]:
+    """The banner as the theme partial ``partials/status-banner.html``: empty when all is well."""
+    templates = environment(TEMPLATE_DIR, "theme", site.options.cache_dir)
+    templates.filters["engine_url"] = _engine_url
+    banner = context(site)["status_banner"]
+    return {PARTIAL: templates.get_template("status_banner.html.j2").render(banner=banner)}
+
+
+def _engine_url(address: str) -> Markup:
+    """The engine's own ``url`` filter applied to a site address, so the link is relative to each page.
+
+    Site addresses are made by ``addresses`` from slugs: a JSON string is a Jinja string literal for them.
+    """
+    return Markup("{{ " + json.dumps(address) + " | url }}")
 
 
 def _items(site: Site) -> list[BannerItem]:

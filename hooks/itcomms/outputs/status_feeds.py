@@ -9,16 +9,18 @@ One item per thing subscribers should hear, each told once:
   revision (``maintenance/<id>/revision/<n>``) and its cancellation
   (``maintenance/<id>/cancelled``).
 
-Ids never depend on wording, so fixing a typo re-notifies nobody; an item
+Ids never depend on wording or on dates, so fixing a typo, moving a window or
+correcting an incident's start re-notifies nobody (``notify`` relies on it); an item
 appears only once its moment has come at the build's "now". Each feed holds the
 latest ``status.feed_items`` items, so it stays small however long the history.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from itcomms import addresses
 from itcomms.content.models import Incident, Maintenance
@@ -28,11 +30,14 @@ from itcomms.outputs.status_view import (
     service_names,
     update_anchor,
 )
-from itcomms.rendering.feeds import Feed, FeedEntry, render_feed, tag_uri
+from itcomms.rendering.feeds import Feed, FeedEntry, autodiscovery_links, category_scheme, render_feed, tag_uri
 from itcomms.rendering.outputs import Output
 from itcomms.rendering.templating import Templates
 from itcomms.site import Site
 from itcomms.words import IMPACTS, STEPS, span_words
+
+ID_DAY = date(2025, 1, 1)
+"""The day in every status id (RFC 4151 wants one): the same for all, since an item's own dates can be corrected."""
 
 
 def render(site: Site, templates: Templates) -> Iterator[Output]:
@@ -54,6 +59,11 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
     yield from render_feed(site, status_feed(site, entries(events)))
     for service_id in site.services:
         yield from render_feed(site, service_feed(site, service_id, entries(by_service.get(service_id, []))))
+
+
+def theme_context(site: Site) -> Mapping[str, Any]:
+    """``status_feeds``: the site-wide feed's autodiscovery links, which ``main.html`` puts in every page's head."""
+    return {"status_feeds": autodiscovery_links(site, status_feed(site))}
 
 
 def status_feed(site: Site, entries: Sequence[FeedEntry] = ()) -> Feed:
@@ -102,7 +112,7 @@ def _events(site: Site) -> Iterator[_Event]:
         incident_id, services = incident.id, tuple(dict.fromkeys(incident.services))
         for number, update in enumerate(incident.updates, start=1):
             if update.at <= site.now:
-                uri = tag_uri(site, _minted(incident), f"incident/{incident_id}/update/{number}")
+                uri = tag_uri(site, ID_DAY, f"incident/{incident_id}/update/{number}")
                 label = STEPS[update.state]
                 yield _Event(uri, update.at, services, incident, label, update.message, update_anchor(number))
     for window in announced_maintenance(site):
@@ -116,19 +126,22 @@ def _events(site: Site) -> Iterator[_Event]:
             told.append(("cancelled", "Maintenance cancelled", window.cancelled.at, window.cancelled.reason))
         for what, label, at, message in told:
             if at <= site.now:
-                uri = tag_uri(site, _minted(window), f"maintenance/{window_id}/{what}")
+                uri = tag_uri(site, ID_DAY, f"maintenance/{window_id}/{what}")
                 yield _Event(uri, at, services, window, label, message)
 
 
 def _entry(site: Site, templates: Templates, event: _Event) -> FeedEntry:
     item = event.item
-    categories = [IMPACTS[item.impact].lower(), *(site.services[service].name for service in item.services)]
+    categories = [IMPACTS[item.impact].lower()]
+    # Services and the state under their own schemes: readers show them as tags, notify reads them back.
+    schemed = [(category_scheme(site, "state"), event.label)]
+    schemed += [(category_scheme(site, "service"), site.services[service].name) for service in event.services]
     if isinstance(item, Incident):
         link = site.options.absolute(addresses.url(addresses.incident(item.id))) + f"#{event.anchor}"
         title, when, link_text = f"{event.label}: {item.title}", None, "The whole incident"
     else:
         link, when = maintenance_link(site, item), span_words(item.start, item.end, site.timezone)
-        title, link_text = f"{event.label}: {item.title}, {when}", "Planned maintenance on the status page"
+        title, link_text = f"{event.label}: {item.title}, {when}", "The planned maintenance"
         categories.append("planned maintenance")
     html = templates.environment.get_template("status_feed_item.html.j2").render(
         label=event.label,
@@ -149,9 +162,5 @@ def _entry(site: Site, templates: Templates, event: _Event) -> FeedEntry:
         summary=templates.markdown.plain(event.message),
         content_html=html,
         categories=tuple(categories),
+        schemed=tuple(schemed),
     )
-
-
-def _minted(item: Incident | Maintenance) -> date:
-    """The day in an item's ids: the date its file name carries, so ids stay put when the text changes."""
-    return item.identity.date or item.start.date()

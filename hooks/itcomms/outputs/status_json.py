@@ -29,6 +29,7 @@ from itcomms.figures.service_status import (
     open_incidents,
     upcoming_maintenance,
 )
+from itcomms.outputs.status_live import PageDisplay, display
 from itcomms.outputs.status_view import maintenance_link, site_host
 from itcomms.rendering.outputs import Artefact, Output
 from itcomms.rendering.templating import Templates
@@ -171,6 +172,8 @@ class StatusDocument(_Model):
     """Incidents open now, worst first."""
     scheduled_maintenances: list[ScheduledMaintenance]
     """Announced windows that are in progress or planned, soonest first; cancelled ones are left out."""
+    display: PageDisplay
+    """Not in Statuspage's format: the pages' own words for the same status (the banner, states, "as of")."""
 
 
 def render(site: Site, templates: Templates) -> Iterator[Output]:
@@ -211,6 +214,7 @@ def status_document(site: Site, templates: Templates) -> StatusDocument:
         components=components,
         incidents=[_incident(site, templates, incident, page_id, by_id) for incident in incidents],
         scheduled_maintenances=[_maintenance(site, templates, window, page_id, by_id) for window in windows],
+        display=display(site),
     )
 
 
@@ -230,7 +234,10 @@ def _components(site: Site, statuses: Mapping[str, ServiceStatus], page_id: str)
     components = []
     position = 0
     for category in site.categories.values():
-        members = [service for service in site.services.values() if service.category == category.id]
+        # a retired service has no current status, so it is no component
+        members = [
+            service for service in site.services.values() if service.category == category.id and service.id in statuses
+        ]
         if not members:
             continue
         group_id = f"category-{category.id}"
@@ -325,7 +332,7 @@ def _incident(
         started_at=_local(site, incident.start),
         page_id=page_id,
         incident_updates=list(reversed(updates)),
-        components=[components[service_id] for service_id in incident.services],
+        components=[components[service_id] for service_id in incident.services if service_id in components],
     )
 
 
@@ -361,7 +368,7 @@ def _maintenance(
         started_at=_local(site, window.start),
         page_id=page_id,
         incident_updates=list(reversed(updates)),
-        components=[components[service_id] for service_id in window.services],
+        components=[components[service_id] for service_id in window.services if service_id in components],
         scheduled_for=_local(site, window.start),
         scheduled_until=_local(site, window.end),
     )

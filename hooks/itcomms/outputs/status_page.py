@@ -56,7 +56,7 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         addresses.STATUS,
         **page_context(),
         feeds=feeds,
-        overall=_overall(statuses),
+        overall=overall(statuses),
         incidents=[incident_now(site, incident) for incident in open_incidents(site)],
         in_progress=[window for window in ahead if in_progress(window, site.now)],
         upcoming=[window for window in ahead if window.start > site.now],
@@ -86,7 +86,7 @@ class Overall:
     sentence: str
 
 
-def _overall(statuses: Mapping[str, ServiceStatus]) -> Overall:
+def overall(statuses: Mapping[str, ServiceStatus]) -> Overall:
     worst = max(
         (status.state for status in statuses.values()),
         key=lambda state: state.severity,
@@ -145,7 +145,8 @@ class CategoryRows:
 def _categories(site: Site, statuses: Mapping[str, ServiceStatus]) -> list[CategoryRows]:
     rows: dict[str, list[ServiceRow]] = {category_id: [] for category_id in site.categories}
     for service in site.services.values():
-        rows[service.category].append(_row(site, service, statuses[service.id].state))
+        if service.id in statuses:  # a retired service has no current status
+            rows[service.category].append(_row(site, service, statuses[service.id].state))
     return [
         CategoryRows(category, tuple(rows[category.id])) for category in site.categories.values() if rows[category.id]
     ]

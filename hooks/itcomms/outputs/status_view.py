@@ -58,8 +58,8 @@ def recent_months(site: Site) -> list[tuple[int, int]]:
 
 
 def maintenance_link(site: Site, window: Maintenance) -> str:
-    """The absolute address of the window where it is listed, for feeds, the calendar and status.json."""
-    return site.options.absolute(addresses.url(maintenance_page(site, window))) + f"#{maintenance_anchor(window)}"
+    """The absolute address of the window's own page, for feeds, the calendar and status.json: it never moves."""
+    return site.options.absolute(addresses.url(addresses.maintenance(window.id)))
 
 
 def maintenance_page(site: Site, window: Maintenance) -> str:
@@ -87,7 +87,7 @@ class HistoryEntry:
     duration: str
     """In words; empty for a cancelled window."""
     page: str
-    """Source path of the page telling the whole story (an incident's own page), or empty."""
+    """Source path of the page telling the whole story (the incident's or the window's own page)."""
     anchor: str
     """The entry's id on the history page."""
 
@@ -128,7 +128,7 @@ def _window_entry(window: Maintenance) -> HistoryEntry:
         services=tuple(window.services),
         outcome="Cancelled" if cancelled else "Completed",
         duration="" if cancelled else duration(elapsed(window.start, window.end)),
-        page="",
+        page=addresses.maintenance(window.id),
         anchor=maintenance_anchor(window),
     )
 

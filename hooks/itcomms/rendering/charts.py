@@ -30,7 +30,7 @@ PALETTE = ("#3b82c4", "#d9822b", "#2f9e77", "#b556a0", "#8c6bc8", "#c4524f")
 
 _INK = "#010203"
 """Drawn in this colour, then published as currentColor."""
-_STYLE_VERSION = "2"
+_STYLE_VERSION = "3"
 """Bump when the drawing code changes, so cached charts are redrawn."""
 
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -108,6 +108,7 @@ def _draw(chart: Chart) -> str:
         "ytick.color": _INK,
         "axes.spines.top": False,
         "axes.spines.right": False,
+        "text.parse_math": False,  # a unit or label with "$" (a currency) is text, not math to typeset
     }
     with matplotlib.rc_context(settings):  # type: ignore[arg-type]  # typed as a Literal of every key
         figure = Figure(figsize=(7.2, 3.2), facecolor="none")

@@ -43,6 +43,8 @@ class FeedEntry:
     content_html: str
     """Sanitised HTML."""
     categories: tuple[str, ...] = ()
+    schemed: tuple[tuple[str, str], ...] = ()
+    """(scheme, term): categories a program can pick out by their scheme (a service, a state), see ``category_scheme``."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,12 @@ def tag_uri(site: Site, minted: date, specific: str) -> str:
     """A stable id (RFC 4151): the site's host, the day the thing first existed, and a path naming it."""
     host = urlsplit(site.options.site_url).hostname or "localhost"
     return f"tag:{host},{minted.isoformat()}:{specific}"
+
+
+def category_scheme(site: Site, name: str) -> str:
+    """The scheme of one kind of category (``service``, ``state``): a tag URI that never changes."""
+    host = urlsplit(site.options.site_url).hostname or "localhost"
+    return f"tag:{host},2025:category/{name}"
 
 
 def render_feed(site: Site, feed: Feed) -> tuple[Artefact, Artefact]:
@@ -126,6 +134,9 @@ def _generator(
             # RSS shows the label as element text, read as HTML; Atom keeps both as plain attributes.
             label = _text(category) if media_type == "application/rss+xml" else category
             item.category(term=category, label=label)
+        for scheme, term in entry.schemed:
+            label = _text(term) if media_type == "application/rss+xml" else term
+            item.category(term=term, scheme=scheme, label=label)
     return generator
 
 

@@ -3,18 +3,23 @@
 Validation already refuses raw HTML and dangerous links; sanitising the
 rendered HTML with an allowlist (nh3) as well means a gap in one layer is not
 a hole in the site.
+
+Links to pages of this site (``service:printing``, ``/status/``; see
+content/site_links.py) are made right wherever the text shows: relative to the
+page on the site, absolute in feeds and emails.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import markdown
 import nh3
 
 from itcomms import addresses
+from itcomms.content import site_links
 from itcomms.content.text_safety import SAFE_SCHEMES
 
 _ALLOWED_TAGS = {
@@ -26,6 +31,9 @@ _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 _TAG = re.compile(r"<[^>]+>")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _LINK = re.compile(r'<a href="([^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
+_HREF = re.compile(r'<a href="([^"]*)"')
+_SITE_HREF = re.compile(r'<a href="/(?!/)([^"]*)"')
+"""A link to this site as converted: from the site's root (an author's own root-relative link is a site link)."""
 
 
 class MarkdownRenderer:
@@ -36,21 +44,30 @@ class MarkdownRenderer:
     text is converted once per build and remembered for the rest of it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, site_url: str = "/") -> None:
         self._markdown = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
         self._converted: dict[tuple[str, str | None], str] = {}
+        self._site_url = site_url.rstrip("/") + "/"
+        self._site_path = urlsplit(self._site_url).path
 
-    def html(self, text: str, base_url: str | None = None) -> str:
+    def html(self, text: str, base_url: str | None = None, page_path: str | None = None) -> str:
         """Markdown as sanitised HTML; with ``base_url`` (the address of the page the text is on), every link is
-        made absolute, for places read away from that page: feeds and emails."""
+        made absolute, for places read away from that page: feeds and emails. With ``page_path`` (the source
+        path of the page it shows on), links to this site are relative to that page; with neither, they start
+        from the server's root (the site's own path, like /it/status/)."""
         key = (text, base_url)
         if key not in self._converted:
             self._converted[key] = self._convert(text, base_url)
-        return self._converted[key]
+        converted = self._converted[key]
+        if base_url is not None or '<a href="/' not in converted:
+            return converted
+        if page_path is None:
+            return _SITE_HREF.sub(lambda link: f'<a href="{self._site_path}{link[1]}"', converted)
+        return _SITE_HREF.sub(lambda link: f'<a href="{_from_page(page_path, link[1])}"', converted)
 
     def _convert(self, text: str, base_url: str | None) -> str:
         self._markdown.reset()
-        rendered = self._markdown.convert(text)
+        rendered = _HREF.sub(_site_address, self._markdown.convert(_bounded_brackets(text)))
         cleaned = nh3.clean(
             rendered,
             tags=_ALLOWED_TAGS,
@@ -61,8 +78,14 @@ class MarkdownRenderer:
         if base_url is None:
             return cleaned
         return _LINK.sub(
-            lambda link: f'<a href="{html.escape(_absolute(link[1], base_url))}"{link[2]}>{link[3]}</a>', cleaned
+            lambda link: f'<a href="{html.escape(self._absolute(link[1], base_url))}"{link[2]}>{link[3]}</a>',
+            cleaned,
         )
+
+    def _absolute(self, href: str, base_url: str) -> str:
+        if href.startswith("/") and not href.startswith("//"):
+            return self._site_url + html.unescape(href)[1:]
+        return _absolute(href, base_url)
 
     def plain(self, text: str, base_url: str | None = None) -> str:
         """Markdown as readable plain text, for emails and summaries; with ``base_url`` (as for ``html``), each link
@@ -72,6 +95,58 @@ class MarkdownRenderer:
             rendered = _LINK.sub(lambda link: _spelled_out(link[3], html.unescape(link[1])), rendered)
         without_tags = _TAG.sub("", rendered.replace("</p>", "\n\n").replace("<li>", "- "))
         return _BLANK_LINES.sub("\n\n", html.unescape(without_tags)).strip()
+
+
+_DEEPEST_BRACKETS = 3
+"""Brackets nested deeper than a link inside a link's words are text: ``[[[x]]]`` needs no more."""
+
+
+def _bounded_brackets(text: str) -> str:
+    """The text with every bracket that cannot be part of a link escaped, so conversion time grows with its length.
+
+    Python-Markdown looks for the end of a link from every ``[`` (and every ``(`` after one) to the end of the
+    text: 40 KB of brackets that never close, or close twenty thousand deep, took minutes. A bracket that is
+    never closed, or is nested deeper than ``_DEEPEST_BRACKETS``, cannot start a link; escaped, it shows as the
+    same character and costs nothing. One pass, a stack per kind of bracket.
+    """
+    if "[" not in text and "(" not in text:
+        return text
+    escape: set[int] = set()
+    open_at: dict[str, list[tuple[int, bool]]] = {"[": [], "(": []}
+    closing = {"]": "[", ")": "("}
+    after_backslash = False
+    for index, char in enumerate(text):
+        if after_backslash:
+            after_backslash = False
+        elif char == "\\":
+            after_backslash = True
+        elif char in open_at:
+            stack = open_at[char]
+            stack.append((index, len(stack) >= _DEEPEST_BRACKETS))
+        elif char in closing and (stack := open_at[closing[char]]):
+            opened, too_deep = stack.pop()
+            if too_deep:
+                escape.update((opened, index))
+    for stack in open_at.values():
+        escape.update(opened for opened, _ in stack)
+    if not escape:
+        return text
+    return "".join(f"&#{ord(char)};" if index in escape else char for index, char in enumerate(text))
+
+
+def _site_address(link: re.Match[str]) -> str:
+    """A link to a page of this site, as written by the author, turned into its address from the site's root."""
+    found = site_links.parse(html.unescape(link[1]))
+    return f'<a href="/{html.escape(site_links.address(found))}"' if found is not None else link[0]
+
+
+def _from_page(page_path: str, address: str) -> str:
+    """A root address (``services/email/#support``) as a link relative to the page at ``page_path``."""
+    page, hash_mark, fragment = html.unescape(address).partition("#")
+    relative = addresses.relative_link(page_path, page)
+    if (page.endswith("/") or not page) and not relative.endswith("/"):
+        relative += "/"
+    return html.escape(f"{relative}{hash_mark}{fragment}")
 
 
 def _absolute(href: str, base_url: str) -> str:

@@ -8,7 +8,8 @@ go through the ``md`` filter, which renders and sanitises them.
 from __future__ import annotations
 
 import hashlib
-import posixpath
+import json
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -17,6 +18,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from itcomms import addresses
+from itcomms.addresses import relative_link
 from itcomms.rendering.charts import Chart, Charts
 from itcomms.rendering.markdown_html import MarkdownRenderer
 from itcomms.rendering.outputs import Page
@@ -26,6 +28,15 @@ from itcomms.words import Words
 TEMPLATE_DIR = Path(__file__).parents[1] / "outputs" / "templates"
 
 _MARKDOWN_SPECIALS = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]|~^="})
+_MAY_START_A_BLOCK = frozenset("-+:!? \t0123456789")
+_HASH = re.compile(r"(?<!&)#")
+"""A # that is not part of an entity this escaping wrote."""
+# What starts a Markdown block at the start of a line: a list (- + 1.), a definition (:), a warning or
+# folding box (!!! ???), and indentation (code). A heading (#) is escaped everywhere: a closing # is dropped.
+_BLOCK_START = re.compile(
+    r"(^|\n)([ \t]*)(?:([-+:](?=[ \t\n]|$)|-(?=-)|!(?=!!)|\?(?=\?\?))|([0-9]+)([.)])(?=[ \t\n]|$)|(?=[^ \t]))"
+)
+_PATH_SPECIALS = str.maketrans({"%": "%25", "#": "%23", "?": "%3F"})
 _UNSAFE_IN_LINKS = str.maketrans({char: f"%{ord(char):02X}" for char in " ()<>\"'`"})
 
 
@@ -33,7 +44,24 @@ def escape_text(value: Any) -> Markup:
     """Escape a plain value so Markdown and HTML both show it literally."""
     if isinstance(value, Markup):
         return value
-    return Markup(str(escape(value)).translate(_MARKDOWN_SPECIALS))
+    escaped = str(escape(value)).translate(_MARKDOWN_SPECIALS)
+    if "#" in escaped:
+        escaped = _HASH.sub("&#35;", escaped)
+    if "\n" in escaped or escaped[:1] in _MAY_START_A_BLOCK:  # most values are one line of words: skip the work
+        escaped = _BLOCK_START.sub(_escape_block_start, escaped)
+    return Markup(escaped)
+
+
+def _escape_block_start(found: re.Match[str]) -> str:
+    line_start, indent, mark, number, after_number = found.groups()
+    # Indentation after a line break would make a code block: dropped. At the value's start it is kept: the
+    # value may sit inside a sentence of the template, where a space matters.
+    kept = indent if not line_start else ""
+    if mark:
+        return f"{line_start}{kept}&#{ord(mark)};"
+    if number:
+        return f"{line_start}{kept}{number}&#{ord(after_number)};"
+    return f"{line_start}{kept}"
 
 
 def href(url: str) -> Markup:
@@ -41,29 +69,44 @@ def href(url: str) -> Markup:
     return Markup(url.translate(_UNSAFE_IN_LINKS))
 
 
+_UNPRINTABLE_IN_YAML = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+def front_matter_json(value: Any, **settings: Any) -> str:
+    """JSON that MkDocs reads back as the same YAML front matter (``tojson`` writes it there).
+
+    JSON is YAML, but JSON's own escaping writes an emoji as a pair of surrogate escapes, which YAML reads
+    as two broken characters: MkDocs then drops the whole front matter without a word (the title, the feed
+    links and the print layout with it). So characters are written as they are, and only those YAML does not
+    allow raw (controls, line separators) are escaped, each as a single-character escape YAML reads back.
+    """
+    text = json.dumps(value, **{**settings, "ensure_ascii": False})
+    return _UNPRINTABLE_IN_YAML.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
 def _finalize(value: Any) -> Any:
     return "" if value is None else escape_text(value)
 
 
-def relative_link(from_path: str, to_path: str) -> str:
-    """A link from one source page to another page or file, relative so the site works under any prefix."""
-    # What posixpath.relpath gives for these normalised, docs-relative paths, without its calls to
-    # os.getcwd(): tens of thousands of links are made per build.
-    here = [part for part in posixpath.dirname(from_path).split("/") if part]
-    there = to_path.split("/")
-    shared = 0
-    while shared < min(len(here), len(there)) and here[shared] == there[shared]:
-        shared += 1
-    return "/".join([".."] * (len(here) - shared) + there[shared:]) or "."
+Escaping = Literal["markdown", "theme", "none"]
+"""``markdown``: plain values escaped for Markdown and HTML (pages, the HTML email); ``theme``: escaped for HTML
+and for the engine's own Jinja, which renders a theme partial again; ``none``: values as they are (plain-text
+email, YAML)."""
 
-
-Escaping = Literal["markdown", "none"]
-"""``markdown``: plain values escaped for Markdown and HTML (pages, the HTML email); ``none``: values as they are
-(plain-text email, YAML)."""
+_TEMPLATE_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
 
 def _finalize_plain(value: Any) -> Any:
     return "" if value is None else value
+
+
+def _finalize_theme(value: Any) -> Any:
+    if value is None or isinstance(value, Markup):
+        return "" if value is None else value
+    return Markup(str(escape(value)).translate(_TEMPLATE_BRACES))
+
+
+_FINALIZE = {"markdown": _finalize, "theme": _finalize_theme, "none": _finalize_plain}
 
 
 def environment(folder: Path, escaping: Escaping, cache_dir: Path | None = None) -> jinja2.Environment:
@@ -83,8 +126,8 @@ def environment(folder: Path, escaping: Escaping, cache_dir: Path | None = None)
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
         bytecode_cache=bytecode_cache,
-        autoescape=escaping == "markdown",
-        finalize=_finalize if escaping == "markdown" else _finalize_plain,
+        autoescape=escaping != "none",
+        finalize=_FINALIZE[escaping],
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -97,7 +140,7 @@ class Templates:
 
     def __init__(self, site: Site) -> None:
         self.site = site
-        self.markdown = MarkdownRenderer()
+        self.markdown = MarkdownRenderer(site.options.site_url)
         cache_dir = site.options.cache_dir
         self.charts = Charts(cache_dir / "charts" if cache_dir else None)
         self.environment = environment(TEMPLATE_DIR, "markdown", cache_dir)
@@ -110,15 +153,20 @@ class Templates:
         )
         self.words = Words(site.timezone, site.settings.currency, site.settings.fiscal_year_start)
         self.environment.globals.update(self.globals())
+        self.environment.policies["json.dumps_function"] = front_matter_json
 
     def globals(self) -> dict[str, Any]:
         """What every template of the site can use, whatever its escaping."""
         return {"site": self.site, "addresses": addresses, "words": self.words}
 
-    def md(self, text: str | None, base_url: str | None = None) -> Markup:
+    @jinja2.pass_context
+    def md(self, context: jinja2.runtime.Context, text: str | None, base_url: str | None = None) -> Markup:
         """An author's Markdown field as sanitised HTML (place it on its own lines); with ``base_url``, the address
-        of the page the text belongs to, its links are made absolute (for feeds and emails)."""
-        return Markup(self.markdown.html(text, base_url)) if text else Markup("")
+        of the page the text belongs to, its links are made absolute (for feeds and emails); on a page, links to
+        pages of this site are relative to it."""
+        if not text:
+            return Markup("")
+        return Markup(self.markdown.html(text, base_url, context.get("page_path")))
 
     def chart(self, chart: Chart) -> Markup:
         """A chart as inline SVG (place it on its own lines, inside a ``<figure>``)."""
@@ -140,7 +188,8 @@ class Templates:
         """
 
         def link(target: str) -> Markup:
-            return href(relative_link(path, target))
+            # A file name may hold # or ? (docs/assets/videos/c#-basics.webm): part of the name, not the address's end.
+            return href(relative_link(path, target.translate(_PATH_SPECIALS)))
 
         def html_link(target: str) -> Markup:
             published = addresses.url(target) or "./"

@@ -22,93 +22,38 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
-from typing import Annotated
-
-from pydantic import Field, ValidationError
 
 from itcomms.content import error_messages
-from itcomms.content.models import ContentModel, Finding, TicketSummary
-from itcomms.content.models.fields import Line
+from itcomms.content.models import TicketSummary
+from itcomms.content.models.fields import year_problem
 from itcomms.content.models.units import PriorityCount
-from itcomms.content.yaml_source import load_yaml
 from itcomms.periods import Quarter
-from itcomms.problems import Problem
+from itcomms.tickets.mapping import TicketMapping, read_mapping
+
+__all__ = ["TicketImport", "TicketMapping", "read_mapping"]
 
 
-class Columns(ContentModel):
-    """The export's column headers for each thing the import reads (matched ignoring case and spaces)."""
-
-    id: Line
-    """The ticket's number, like INC0012345 or HELP-123: used only to count each ticket once, never written."""
-    unit: Line
-    """The business unit the ticket was for (a department, company or assignment field)."""
-    opened: Line
-    """When the ticket was opened (ServiceNow: opened_at; Jira: Created)."""
-    resolved: Line
-    """When it was resolved; empty while it is still open (ServiceNow: resolved_at; Jira: Resolved)."""
-    priority: Line
-    """Its priority."""
-    category: Line | None = None
-    """Its category, for example Hardware (Jira: Components or a custom field)."""
-    type: Line | None = None
-    """Whether it is an incident or a request (ServiceNow: sys_class_name; Jira: Issue Type)."""
+MAX_UNLISTED_VALUES = 50
+"""More different values than this that the mapping does not list, and a grouping column is free text."""
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
-class TicketMapping(ContentModel):
-    """How to read one ticketing system's CSV export."""
-
-    source: Line
-    """Where the counts come from, written into every file, for example "ServiceNow export"."""
-    columns: Columns
-    """Which column holds what."""
-    date_format: Line | None = None
-    """How dates are written when not ISO 8601, as a Python strptime format; Jira's is %d/%b/%y %I:%M %p."""
-    units: dict[str, Line] = {}
-    """Export value → business unit id from site.yaml; a value that already is a unit id needs no entry."""
-    priorities: dict[str, Line] = {}
-    """Export value → priority name used in the counts (for example "1 - Critical" → urgent)."""
-    types: dict[str, Line] = {}
-    """Export value → type name (for example "Service Request" → request); others are kept as they are."""
-    categories: dict[str, Line] = {}
-    """Export value → category name; others are kept as they are."""
-    target_hours: Annotated[dict[str, Annotated[float, Field(gt=0)]], Field(min_length=1)]
-    """Hours a ticket of each priority (after mapping) may take to be resolved within target."""
-
-    def findings(self) -> Iterator[Finding]:
-        for value, priority in self.priorities.items():
-            if priority not in self.target_hours:
-                yield Finding(
-                    ("priorities", value),
-                    f"'{priority}' has no target_hours (target_hours: {', '.join(self.target_hours)})",
-                )
+def free_text_reason(value: str) -> str | None:
+    """Why a value of a grouping column looks like free text (a ticket's words, a person), or ``None``."""
+    if _EMAIL.search(value):
+        return "an email address"
+    if len(value) > 60 or len(value.split()) > 6:
+        return "a sentence"
+    return None
 
 
-def read_mapping(raw: bytes, file: str) -> TicketMapping | list[Problem]:
-    """The mapping file, or every problem in it with its position."""
-    document = load_yaml(raw, file)
-    if isinstance(document, list):
-        return document
-    try:
-        mapping = TicketMapping.model_validate(document.data)
-    except ValidationError as error:
-        problems = []
-        for detail in error.errors(include_url=False):
-            path, about_key = error_messages.locate(detail, document.data)
-            position = document.source.locate(path, key=about_key)
-            dotted = ".".join(map(str, path))
-            problems.append(
-                Problem(file, position.line, position.column, dotted, error_messages.message(detail, TicketMapping))
-            )
-        return problems
-    found = []
-    for finding in mapping.findings():
-        position = document.source.locate(finding.path)
-        found.append(Problem(file, position.line, position.column, ".".join(map(str, finding.path)), finding.message))
-    return found or mapping
+class FreeTextColumn(ValueError):
+    """A grouping column (category or type) holds free text, not a short list of values."""
 
 
 def _key(value: str) -> str:
@@ -181,6 +126,8 @@ class ImportResult:
     still_open: int = 0
     duplicates: int = 0
     bad: Counter[str] = field(default_factory=Counter)
+    other: Counter[str] = field(default_factory=Counter)
+    """Rows counted as "Other" per grouping column, because the mapping does not list their value."""
 
     def summaries(self, mapping: TicketMapping) -> Iterator[tuple[str, str, TicketSummary]]:
         """(unit id, quarter like 2026-q1, counts) for every unit and quarter seen, in that order."""
@@ -233,8 +180,12 @@ class TicketImport:
         self.units = {_key(unit): unit for unit in self.unit_ids}
         self.units.update({_key(value): unit for value, unit in mapping.units.items()})
         self.priorities = {_key(value): name for value, name in mapping.priorities.items()}
-        self.types = {_key(value): name for value, name in mapping.types.items()}
-        self.categories = {_key(value): name for value, name in mapping.categories.items()}
+        # A value that already is one of the mapping's names needs no entry, as for units.
+        self.types = {_key(name): name for name in mapping.types.values()}
+        self.types.update({_key(value): name for value, name in mapping.types.items()})
+        self.categories = {_key(name): name for name in mapping.categories.values()}
+        self.categories.update({_key(value): name for value, name in mapping.categories.items()})
+        self._unlisted: dict[str, set[int]] = {"category": set(), "type": set()}
         self.result = ImportResult()
         self._seen: set[int] = set()
         self._quarters: dict[tuple[int, int], str] = {}
@@ -272,7 +223,8 @@ class TicketImport:
         result = self.result
         for line, row in rows:
             result.rows += 1
-            if len(row) < width:
+            if len(row) < width or any(extra.strip() for extra in row[width:]):
+                # More fields than the header means a comma in an unquoted field: every later column is shifted.
                 yield self._bad(line, "wrong field count", f"has {len(row)} fields, the header has {width}")
                 continue
             if not row[resolved_at].strip():
@@ -298,6 +250,10 @@ class TicketImport:
             except ValueError:
                 yield self._bad(line, "unreadable date", self._date_message("resolved", row[resolved_at]))
                 continue
+            if (problem := year_problem(opened.year) or year_problem(resolved.year)) is not None:
+                # A placeholder like 9999-12-31 is not a date a ticket was resolved on.
+                yield self._bad(line, "date out of range", f"opened or resolved time {problem}")
+                continue
             hours = (resolved.timestamp() - opened.timestamp()) / 3600
             if hours < 0:
                 yield self._bad(line, "resolved before opened", "was resolved before it was opened")
@@ -316,13 +272,54 @@ class TicketImport:
             if not ticket_id:
                 yield self._bad(line, "no ticket id", "has no ticket id, so it cannot be told apart from others")
                 continue
-            digest = int.from_bytes(hashlib.blake2b(ticket_id.encode(), digest_size=8).digest())
+            # Ids are compared ignoring case: a ticketing system writes each id in one case, so "inc0012"
+            # beside "INC0012" is the same ticket from a merged or retyped export, and counting it twice would
+            # inflate the figures; two tickets whose ids differ only in case do not occur in ServiceNow or Jira.
+            digest = int.from_bytes(hashlib.blake2b(ticket_id.casefold().encode(), digest_size=8).digest())
             if digest in self._seen:
                 result.duplicates += 1
                 yield BadRow(line, "duplicate", f"ticket '{ticket_id}' appeared earlier; counted once")
                 continue
             self._seen.add(digest)
-            self._count(unit, resolved, hours, hours <= target, priority, row, category_at, type_at)
+            kind = category = None
+            if type_at is not None:
+                kind = self._group(line, "type", row[type_at], self.types, "other")
+                if kind is None:
+                    kind = "other"
+                    yield BadRow(line, "other", "type not listed under types: in the mapping; counted as other")
+            if category_at is not None:
+                category = self._group(line, "category", row[category_at], self.categories, "Uncategorised")
+                if category is None:
+                    category = "Other"
+                    yield BadRow(
+                        line, "other", "category not listed under categories: in the mapping; counted as Other"
+                    )
+            self._count(unit, resolved, hours, hours <= target, priority, kind, category)
+
+    def _group(self, line: int, column: str, value: str, names: Mapping[str, str], empty: str) -> str | None:
+        """The mapping's name for a category or type value, or ``None`` (then it counts as "Other").
+
+        Raises ``FreeTextColumn`` once the column shows it holds free text, so nothing of it is written."""
+        key = _key(value)
+        if not key:
+            return empty
+        name = names.get(key)
+        if name is not None:
+            return name
+        unlisted = self._unlisted[column]
+        unlisted.add(int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest()))
+        self.result.other[column] += 1
+        reason = free_text_reason(value)
+        if reason is None and len(unlisted) > MAX_UNLISTED_VALUES:
+            reason = f"more than {MAX_UNLISTED_VALUES} different values the mapping does not list"
+        if reason is not None:
+            header = getattr(self.mapping.columns, column)
+            raise FreeTextColumn(
+                f"line {line}: columns.{column} ('{header}') holds free text ({reason}), not a short list of "
+                f"{'categories' if column == 'category' else 'types'}; nothing was written. Name a column that "
+                f"holds a few fixed values, or leave columns.{column} out of the mapping"
+            )
+        return None
 
     def _count(
         self,
@@ -331,9 +328,8 @@ class TicketImport:
         hours: float,
         within: bool,
         priority: str,
-        row: list[str],
-        category_at: int | None,
-        type_at: int | None,
+        kind: str | None,
+        category: str | None,
     ) -> None:
         local = resolved.astimezone(self.timezone)
         quarter = self._quarters.get((local.year, local.month))
@@ -350,12 +346,9 @@ class TicketImport:
             count.handled += 1
             count.within_target += within
             count.times.add(hours)
-        if type_at is not None:
-            value = row[type_at]
-            tally.by_type[self.types.get(_key(value), value.strip() or "other")] += 1
-        if category_at is not None:
-            value = row[category_at]
-            category = self.categories.get(_key(value), value.strip() or "Uncategorised")
+        if kind is not None:
+            tally.by_type[kind] += 1
+        if category is not None:
             tally.by_category[category] += 1
             tally.by_category_within[category] += within
         self.result.counted += 1

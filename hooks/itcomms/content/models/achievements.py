@@ -8,11 +8,11 @@ from typing import Annotated
 
 from pydantic import Field
 
-from itcomms.content.models.base import ContentFile, ContentModel, Finding
+from itcomms.content.models.base import ContentModel, Finding, PublishedItem
 from itcomms.content.models.fields import Amount, GoalId, Line, Markdown, ServiceId, Text, UnitId, WebLink
 
 
-class DatedByFileName(ContentFile):
+class DatedByFileName(PublishedItem):
     """An item whose date is the one in its file name."""
 
     @property

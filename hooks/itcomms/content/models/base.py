@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from itcomms.content.yaml_source import DataPath
 from itcomms.problems import Severity
+
+REFERENCE_KEYWORD = "x-itcomms-reference"
+"""Where a generated JSON Schema notes the kind of item a value names, until the ids replace it."""
 
 
 @dataclass(frozen=True)
@@ -17,6 +21,10 @@ class Ref:
     """Marks a field whose value names another item; checked once every file is read."""
 
     kind: str
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        # Marked in the schema, so scripts/schemas can list the ids the content defines (see content/schemas.py).
+        return {**handler(core_schema), REFERENCE_KEYWORD: self.kind}
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,7 @@ class ContentModel(BaseModel):
         use_attribute_docstrings=True,
         coerce_numbers_to_str=True,
         populate_by_name=False,
+        allow_inf_nan=False,  # NaN and infinity are never a figure: every number is finite
     )
 
     def findings(self) -> Iterator[Finding]:
@@ -88,6 +97,13 @@ class ContentFile(ContentModel):
     @property
     def source_file(self) -> str:
         return self.identity.file
+
+
+class PublishedItem(ContentFile):
+    """A file of a kind the site publishes (every kind but site.yaml and the glossary): it can be held back as a draft."""
+
+    draft: bool = False
+    """Keep it off the site (and out of every figure) until it is ready; a preview build (ITCOMMS_DRAFTS=1) shows it."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,9 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from itcomms.content.models.base import DocsFile, Ref, Shape
+from itcomms.content.models.clock_changes import clock_change_problem, moved_date_problem
 from itcomms.content.text_safety import unsafe_link_reason, unsafe_markup_reason
+from itcomms.content.yaml_source import as_written
 
 PLACEHOLDER = "FILL IN"
 """Text that ``scripts/new`` leaves for an author to replace; it never validates."""
@@ -27,19 +29,91 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MONTH_PATTERN = r"^[0-9]{4}-(?:0[1-9]|1[0-2])$"
 QUARTER_PATTERN = r"^[0-9]{4}-q[1-4]$"
 
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+"""Every date, month, quarter and year content names falls in these years: outside them is a typo or a
+placeholder (9999-12-31), and calendars, durations and fiscal years would run off the end of the calendar."""
+LARGEST_NUMBER = 10**12
+"""No figure is larger (a trillion): beyond it a number is a typo, and charts and sums lose their footing."""
+LARGEST_COUNT = 10**9
+LONGEST_HOURS = 24 * 366
+"""A response or resolution target longer than a year is a typo."""
+
+LONGEST_TEXT = 10_000
+"""Characters in one text field (about 1,500 words; the longest in the demo has 1,000). Turning Markdown into
+HTML takes time that grows faster than the text for some inputs, so the bound keeps every field's cost small."""
+LONGEST_LINE = 300
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters: invisible, refused in XML feeds and able to break an email header; tabs and line feeds
+are kept (a line feed only where text may span lines)."""
+_LINE_BREAKS = re.compile(r"[\n\r\x85\u2028\u2029]")
+
+
+def year_problem(year: int) -> str | None:
+    """Why a year is refused, or ``None`` when it is within the years content may name."""
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    return f"is in the year {year}; dates must fall between {FIRST_YEAR} and {LAST_YEAR}"
+
 
 def _check_text(value: str) -> str:
+    if len(value) > LONGEST_TEXT:
+        raise PydanticCustomError(
+            "text_too_long",
+            "is {length} characters long; keep a text under {longest} (say less, or link to a document)",
+            {"length": f"{len(value):,}", "longest": f"{LONGEST_TEXT:,}"},
+        )
     if value.strip().startswith(PLACEHOLDER):
         raise PydanticCustomError("placeholder", "still holds the template's placeholder text; write your own")
     if reason := unsafe_markup_reason(value):
         raise PydanticCustomError("unsafe_markup", reason)
+    if control := _CONTROL.search(value):
+        raise PydanticCustomError(
+            "control_character",
+            "holds an invisible control character (U+{code}); remove it",
+            {"code": f"{ord(control.group()):04X}"},
+        )
+    return value
+
+
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\s*(?:\([^)\n]*\)?|\[[^\]\n]*\]?)")
+
+
+def _check_markdown(value: str) -> str:
+    # The page's sanitiser keeps no images (a picture from another host could track readers), so one written
+    # here would vanish without a word: say so instead.
+    if image := _IMAGE.search(value):
+        raise PydanticCustomError(
+            "image",
+            "images are not shown on the site (found '{found}'); link to the picture instead, like [the diagram](https://…)",
+            {"found": image.group()[:80]},
+        )
     return value
 
 
 def _check_single_line(value: str) -> str:
-    if "\n" in value.strip():
-        raise PydanticCustomError("single_line", "must fit on one line")
+    if len(value.strip()) > LONGEST_LINE:
+        raise PydanticCustomError(
+            "line_too_long",
+            "is {length} characters long; keep one line of text under {longest}",
+            {"length": f"{len(value.strip()):,}", "longest": LONGEST_LINE},
+        )
+    if brk := _LINE_BREAKS.search(value.strip()):
+        shown = "" if brk.group() == "\n" else f" (found a line break character, U+{ord(brk.group()):04X})"
+        raise PydanticCustomError("single_line", "must fit on one line{shown}", {"shown": shown})
     return value.strip()
+
+
+def _check_year(value: Any) -> Any:
+    if isinstance(value, date) and (problem := year_problem(value.year)):
+        raise PydanticCustomError("year_range", problem)
+    return value
+
+
+def _check_period_year(value: str) -> str:
+    if value[:4].isdigit() and (problem := year_problem(int(value[:4]))):
+        raise PydanticCustomError("year_range", problem)
+    return value
 
 
 def _check_link(value: str) -> str:
@@ -92,31 +166,44 @@ def _require_text_or_date(value: Any) -> Any:
 
 
 def _in_site_timezone(value: datetime, info: ValidationInfo) -> datetime:
-    """Times written without a zone are in the department's timezone."""
-    if value.tzinfo is not None:
-        return value
+    """Times written without a zone are in the department's timezone; around a clock change, say which is meant."""
     timezone = (info.context or {}).get("timezone")
+    if value.tzinfo is not None:
+        if timezone is not None and (problem := moved_date_problem(value, timezone)):
+            raise PydanticCustomError("zone_moves_date", problem)
+        return value
     if timezone is None:
         raise PydanticCustomError("timezone_unknown", "needs a time zone (the site's time zone is not known)")
+    if problem := clock_change_problem(value, timezone):
+        raise PydanticCustomError("clock_change", problem)
     return value.replace(tzinfo=timezone)
 
 
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_check_text), Shape("text", prose=True)]
+Text = Annotated[
+    str,
+    BeforeValidator(as_written),
+    StringConstraints(min_length=1),
+    AfterValidator(_check_text),
+    Shape("plain text (shown as written, never as Markdown)", prose=True),
+]
 """Plain text that may span lines."""
 
 Line = Annotated[
     str,
+    BeforeValidator(as_written),  # a phone number or a version as written: 01614960100, 3.10
     StringConstraints(min_length=1),
     AfterValidator(_check_text),
     AfterValidator(_check_single_line),
-    Shape("text on one line", prose=True),
+    Shape("plain text on one line", prose=True),
 ]
 """Plain text on one line: a title or a name."""
 
 Markdown = Annotated[
     str,
+    BeforeValidator(as_written),
     StringConstraints(min_length=1),
     AfterValidator(_check_text),
+    AfterValidator(_check_markdown),
     WithJsonSchema({"type": "string", "minLength": 1, "description": "Markdown text; no raw HTML"}),
     Shape("Markdown text: paragraphs, lists, **bold**, [links](https://…)", prose=True),
 ]
@@ -149,8 +236,12 @@ DocsPath = Annotated[
 ]
 """A file published with the site, as a path under ``docs/``; it must exist there."""
 TimeZoneName = Annotated[str, AfterValidator(_check_timezone), Shape("time zone name, like Europe/London")]
-Month = Annotated[str, StringConstraints(pattern=MONTH_PATTERN), Shape("month, like 2026-03")]
-Quarter = Annotated[str, StringConstraints(pattern=QUARTER_PATTERN), Shape("quarter, like 2026-q1")]
+Month = Annotated[
+    str, StringConstraints(pattern=MONTH_PATTERN), AfterValidator(_check_period_year), Shape("month, like 2026-03")
+]
+Quarter = Annotated[
+    str, StringConstraints(pattern=QUARTER_PATTERN), AfterValidator(_check_period_year), Shape("quarter, like 2026-q1")
+]
 
 _DATE_TIME_PATTERN = (
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$"
@@ -160,6 +251,7 @@ LocalDateTime = Annotated[
     datetime,
     BeforeValidator(_require_text_or_date),
     AfterValidator(_in_site_timezone),
+    AfterValidator(_check_year),
     WithJsonSchema(
         {
             "type": "string",
@@ -172,6 +264,7 @@ LocalDateTime = Annotated[
 Day = Annotated[
     date,
     BeforeValidator(_require_text_or_date),
+    AfterValidator(_check_year),
     WithJsonSchema(
         {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "A date like 2026-03-14"}
     ),
@@ -179,8 +272,11 @@ Day = Annotated[
 ]
 
 Percent = Annotated[float, Field(ge=0, le=100), Shape("percentage, from 0 to 100")]
-Count = Annotated[int, Field(ge=0), Shape("whole number, 0 or more")]
-Amount = Annotated[float, Field(ge=0), Shape("number, 0 or more")]
+Count = Annotated[int, Field(ge=0, le=LARGEST_COUNT), Shape("whole number, 0 or more")]
+Amount = Annotated[float, Field(ge=0, le=LARGEST_NUMBER), Shape("number, 0 or more")]
+Figure = Annotated[float, Field(ge=-LARGEST_NUMBER, le=LARGEST_NUMBER), Shape("number")]
+"""A measured value (a KPI's): any sign, finite and no larger than a trillion."""
+TargetHours = Annotated[float, Field(gt=0, le=LONGEST_HOURS), Shape("number of hours, more than 0")]
 
 ServiceId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("service")]
 UnitId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("unit")]
@@ -188,7 +284,9 @@ GoalId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("goal")]
 AudienceId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("audience")]
 CategoryId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("category")]
 MetricId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("metric")]
-NewsletterMonth = Annotated[str, StringConstraints(pattern=MONTH_PATTERN), Ref("newsletter")]
+NewsletterMonth = Annotated[
+    str, StringConstraints(pattern=MONTH_PATTERN), AfterValidator(_check_period_year), Ref("newsletter")
+]
 """Another newsletter issue, by the month it covers (2026-03): its file is newsletters/2026-03.yaml."""
 
 ITEM_KINDS = ("service", "incident", "maintenance", "accomplishment", "award", "talk", "metric", "survey")

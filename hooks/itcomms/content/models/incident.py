@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from itcomms.content.models.base import ContentFile, ContentModel, Finding
+from itcomms.content.models.base import ContentModel, Finding, PublishedItem
 from itcomms.content.models.fields import Line, LocalDateTime, Markdown, ServiceId, Text, WebLink
 
 
@@ -38,7 +38,7 @@ class IncidentUpdate(ContentModel):
     """What we know and what people should do, in plain words."""
 
 
-class Incident(ContentFile):
+class Incident(PublishedItem):
     """Something that stopped or slowed a service, told honestly."""
 
     title: Line

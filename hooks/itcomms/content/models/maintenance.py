@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from itcomms.content.models.base import ContentFile, ContentModel, Finding
+from itcomms.content.models.base import ContentModel, Finding, PublishedItem
 from itcomms.content.models.fields import Line, LocalDateTime, Markdown, ServiceId
 from itcomms.content.models.incident import Impact, _short
 
@@ -30,7 +30,7 @@ class Cancellation(ContentModel):
     """Why, in plain words."""
 
 
-class Maintenance(ContentFile):
+class Maintenance(PublishedItem):
     """Planned work that may interrupt services, announced in advance."""
 
     title: Line

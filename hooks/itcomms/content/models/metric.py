@@ -7,16 +7,37 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, ValidationInfo, WithJsonSchema
+from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from itcomms.content.models.base import ContentFile, Finding
-from itcomms.content.models.fields import MONTH_PATTERN, QUARTER_PATTERN, Line, Text, UnitId
+from itcomms.content.models.base import Finding, PublishedItem
+from itcomms.content.models.fields import (
+    LARGEST_NUMBER,
+    MONTH_PATTERN,
+    QUARTER_PATTERN,
+    Figure,
+    Line,
+    ServiceId,
+    Text,
+    UnitId,
+    year_problem,
+)
 
 
 class Better(StrEnum):
     HIGHER = "higher"
     LOWER = "lower"
+
+
+class Derivation(StrEnum):
+    """What a derived KPI is worked out from, instead of typed values."""
+
+    AVAILABILITY = "availability"
+    """A service's availability (``service``), as the status page counts it, per period."""
+    TIME_TO_RESTORE = "time_to_restore"
+    """The mean hours from start to end of the period's resolved incidents that had an impact."""
+    TICKETS_WITHIN_TARGET = "tickets_within_target"
+    """The percent of tickets resolved within target, from the ticket counts (quarterly), per unit too."""
 
 
 class PeriodLength(StrEnum):
@@ -55,13 +76,14 @@ def _number_in_kpi_unit(value: Any, info: ValidationInfo) -> Any:
 
 Target = Annotated[
     float,
+    Field(ge=-LARGEST_NUMBER, le=LARGEST_NUMBER),
     BeforeValidator(_number_in_kpi_unit),
     WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[-+]?[0-9]+(\.[0-9]+)?\s*\S"}]}),
 ]
 """A number in the KPI's unit, optionally followed by the unit: ``4`` or ``4 hours``."""
 
 
-class Metric(ContentFile):
+class Metric(PublishedItem):
     """A key performance indicator: what it measures, its target and how it went."""
 
     name: Line
@@ -80,11 +102,17 @@ class Metric(ContentFile):
     """The first period the KPI is measured in (a month like 2025-01 or a quarter like 2025-q1)."""
     until: Line | None = None
     """The last period it was measured in, once it is no longer measured; leave out while it is."""
-    values: dict[str, float]
+    values: dict[str, Figure] = {}
     """One value per period, for example 2026-03: 94.5; each period once, from since to until (when given).
 
-    Periods after the build's "now" are not refused, so the same file checks the same way on any day."""
-    by_unit: dict[UnitId, dict[str, float]] = {}
+    Periods after the build's "now" are not refused, so the same file checks the same way on any day.
+    Leave out for a derived KPI: values typed there are only compared with the content (scripts/validate)."""
+    derived: Derivation | None = None
+    """Work the values out from the content instead: availability (with service), time_to_restore or
+    tickets_within_target (with period: quarter)."""
+    service: ServiceId | None = None
+    """The service whose availability a derived availability KPI follows."""
+    by_unit: dict[UnitId, dict[str, Figure]] = {}
     """Values per business unit and period, when the KPI is tracked per unit."""
     agreed_with: list[UnitId] = []
     """Business units that agreed this KPI as a measure of IT's service to them."""
@@ -96,11 +124,14 @@ class Metric(ContentFile):
         return value >= self.target if self.better is Better.HIGHER else value <= self.target
 
     def findings(self) -> Iterator[Finding]:
+        yield from self._derivation_findings()
         pattern, example = _PERIOD_FORMAT[self.period]
         since, until = self.since, self.until
         for field, bound in (("since", since), ("until", until)):
             if bound is not None and not pattern.match(bound):
                 yield Finding((field,), f"must be {example}")
+            elif bound is not None and (problem := year_problem(int(bound[:4]))):
+                yield Finding((field,), problem)
         since = since if since is not None and pattern.match(since) else None
         until = until if until is not None and pattern.match(until) else None
         if since is not None and until is not None and until < since:
@@ -110,7 +141,25 @@ class Metric(ContentFile):
             for key in table:
                 if not pattern.match(key):
                     yield Finding((*path, key), f"'{key}' must be {example}, since period is {self.period.value}")
+                elif problem := year_problem(int(key[:4])):
+                    yield Finding((*path, key), problem)
                 elif since is not None and key < since:
                     yield Finding((*path, key), f"is before the KPI was first measured ({since})")
                 elif until is not None and key > until:
                     yield Finding((*path, key), f"is after the KPI was last measured ({until})")
+
+    def _derivation_findings(self) -> Iterator[Finding]:
+        if self.derived is None:
+            if not self.values:
+                yield Finding(("values",), "needs at least one value, or derived: to work them out from the content")
+            if self.service is not None:
+                yield Finding(("service",), "is only for a derived availability KPI (derived: availability)")
+            return
+        if self.since is None:
+            yield Finding(("derived",), "a derived KPI needs since: the first period to work out")
+        if self.derived is Derivation.AVAILABILITY and self.service is None:
+            yield Finding(("derived",), "a derived availability KPI needs service: the id of the service it follows")
+        if self.derived is not Derivation.AVAILABILITY and self.service is not None:
+            yield Finding(("service",), "is only for a derived availability KPI (derived: availability)")
+        if self.derived is Derivation.TICKETS_WITHIN_TARGET and self.period is not PeriodLength.QUARTER:
+            yield Finding(("period",), "must be quarter: ticket counts are recorded a quarter at a time")

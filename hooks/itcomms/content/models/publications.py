@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from itcomms.content.models.base import ContentFile, ContentModel, Finding
+from itcomms.content.models.base import ContentModel, Finding, PublishedItem
 from itcomms.content.models.fields import ItemRef, Line, Markdown, MetricId, Month, NewsletterMonth, WebLink
 from itcomms.content.models.settings import Person
 
@@ -22,7 +22,7 @@ class Story(ContentModel):
     """An earlier issue this story follows up, by its month (like 2026-06); the story links back to it."""
 
 
-class Newsletter(ContentFile):
+class Newsletter(PublishedItem):
     """A monthly newsletter: the editor's note and picks; the month's news is added automatically."""
 
     month: Month | None = None
@@ -37,8 +37,6 @@ class Newsletter(ContentFile):
     """Extra stories written for this issue."""
     kpi: MetricId | None = None
     """The KPI of the month (an id of a file in metrics/)."""
-    draft: bool = False
-    """Keep it off the site and feed until it is ready."""
 
     def findings(self) -> Iterator[Finding]:
         if self.month is not None and self.month != self.id:
@@ -50,7 +48,7 @@ class Newsletter(ContentFile):
                 yield Finding(("stories", index, "follows_up"), f"must be an issue before this one ({self.id})")
 
 
-class Report(ContentFile):
+class Report(PublishedItem):
     """An annual report: the letter and outlook; the figures are gathered from the year's content."""
 
     title: Line | None = None

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from itcomms.content.models.base import ContentFile, ContentModel, Finding
+from itcomms.content.models.base import ContentModel, Finding, PublishedItem
 from itcomms.content.models.fields import (
     AudienceId,
     CategoryId,
@@ -21,6 +21,7 @@ from itcomms.content.models.fields import (
     Percent,
     RequestLink,
     ServiceId,
+    TargetHours,
     Text,
     UnitId,
     WebLink,
@@ -69,9 +70,9 @@ class ResponseTarget(ContentModel):
 
     priority: Priority
     """urgent, high, normal or low."""
-    respond_within_hours: Annotated[float, Field(gt=0)]
+    respond_within_hours: TargetHours
     """Hours within which someone starts working on it."""
-    resolve_within_hours: Annotated[float, Field(gt=0)] | None = None
+    resolve_within_hours: TargetHours | None = None
     """Hours within which it is usually fixed."""
 
 
@@ -146,7 +147,7 @@ class Video(ContentModel):
             yield Finding(("captions",), "must be a WebVTT file ending in .vtt, the captions format browsers play")
 
 
-class Service(ContentFile):
+class Service(PublishedItem):
     """A service IT offers, described for people who are not technical."""
 
     name: Line

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from datetime import time
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, WithJsonSchema
 
-from itcomms.content.models.base import ContentFile, ContentModel, Finding
+from itcomms.content.models.base import ContentFile, ContentModel, Finding, Shape
 from itcomms.content.models.fields import Email, Line, Slug, Text, TimeZoneName, WebLink
 
 
@@ -99,6 +100,13 @@ class NewsletterSettings(ContentModel):
     """Most words the email may hold before its first "read more" link."""
 
 
+ClockTime = Annotated[
+    time,
+    WithJsonSchema({"type": "string", "pattern": r"^[0-2][0-9]:[0-5][0-9]$", "description": "A time like 20:00"}),
+    Shape("time of day, like 20:00 (24-hour clock)"),
+]
+
+
 class StatusSettings(ContentModel):
     """How status updates are published."""
 
@@ -108,6 +116,11 @@ class StatusSettings(ContentModel):
     """How many days before it starts a maintenance window without `announce_from` is announced."""
     banner_days: Annotated[int, Field(ge=0, le=60)] = 7
     """How many days ahead planned maintenance shows in the banner on every page."""
+    maintenance_from: ClockTime = time(20, 0)
+    """When the department's usual quiet slot for maintenance starts, in its time zone; `scripts/new maintenance`
+    plans a new window in it."""
+    maintenance_until: ClockTime = time(22, 0)
+    """When that slot ends; earlier than the start means the next morning."""
 
 
 STARTER_JARGON: dict[str, str] = {

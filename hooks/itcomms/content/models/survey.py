@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from itcomms.content.models.base import ContentFile, ContentModel, Finding
+from itcomms.content.models.base import ContentModel, Finding, PublishedItem
 from itcomms.content.models.fields import Count, Day, Line, Slug, Text, UnitId
 
 
@@ -60,7 +60,7 @@ class Action(ContentModel):
     """The business unit that asked, when it was one unit."""
 
 
-class Survey(ContentFile):
+class Survey(PublishedItem):
     """A satisfaction survey of the people IT serves."""
 
     title: Line

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Annotated
 
 from pydantic import Field
 
-from itcomms.content.models.base import ContentFile, ContentModel, Finding
+from itcomms.content.models.base import ContentModel, Finding, PublishedItem
 from itcomms.content.models.fields import Count, Day, Line, Markdown, Text
 
 Hours = Annotated[float, Field(ge=0)]
 
 
-class UnitReview(ContentFile):
+class UnitReview(PublishedItem):
     """The liaison's notes from the quarterly review with a business unit's lead."""
 
     met_on: Day | None = None
@@ -45,7 +45,7 @@ class PriorityCount(ContentModel):
             yield Finding(("within_target",), f"is more than the {self.handled} handled")
 
 
-class TicketSummary(ContentFile):
+class TicketSummary(PublishedItem):
     """Counts of tickets and requests IT handled for a business unit in a quarter; no personal data."""
 
     source: Line | None = None
@@ -76,6 +76,18 @@ class TicketSummary(ContentFile):
         if self.by_priority and sum(count.handled for count in self.by_priority.values()) != self.handled:
             total = sum(count.handled for count in self.by_priority.values())
             yield Finding(("by_priority",), f"adds up to {total}, not the {self.handled} handled")
+        parts: list[tuple[str, int, Mapping[str, object]]] = [
+            ("by_priority", sum(count.within_target for count in self.by_priority.values()), self.by_priority)
+        ]
+        if set(self.by_category_within_target) == set(self.by_category):  # every category given: the whole
+            parts.append(("by_category_within_target", sum(self.by_category_within_target.values()), self.by_category))
+        for field, within, shares in parts:
+            if shares and within != self.within_target <= self.handled:  # more than handled is said above
+                yield Finding(
+                    ("within_target",),
+                    f"is {self.within_target}, but the within_target counts of {field} add up to {within}; "
+                    "correct one so they agree",
+                )
         for category, within in self.by_category_within_target.items():
             if category not in self.by_category:
                 known = ", ".join(self.by_category) or "none"

@@ -1,0 +1,172 @@
+/* Keeps an open page's status current, where script runs: every minute it re-reads status/status.json and,
+   when a newer build has been published, redraws from its `display` words the status banner (every page),
+   each service's state and the headline (the status page) and the "as of" time, without reloading.
+   The rest of the status page (incidents, maintenance) gets a note offering a reload. Without script,
+   every page reads correctly as built. Nothing is asked of any host but the site itself. */
+(function () {
+  "use strict";
+
+  var EVERY_MS = 60 * 1000;
+  var STATES = ["operational", "maintenance", "degraded", "down"];
+
+  function siteRoot() {
+    var config = document.getElementById("__config");
+    var base = ".";
+    try {
+      base = JSON.parse(config.textContent).base || ".";
+    } catch (error) {
+      /* no theme configuration: assume the page is at the root */
+    }
+    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+  }
+
+  function element(tag, className, text) {
+    var made = document.createElement(tag);
+    if (className) {
+      made.className = className;
+    }
+    if (text !== undefined) {
+      made.textContent = text;
+    }
+    return made;
+  }
+
+  function drawBanner(root, display) {
+    var holder = document.querySelector('[data-md-component="announce"]');
+    if (!holder) {
+      return;
+    }
+    holder.textContent = "";
+    if (!display.banner.length) {
+      return;
+    }
+    var aside = element("aside", "md-banner");
+    var inner = element("div", "md-banner__inner md-grid md-typeset");
+    var region = element("div", "status-banner");
+    region.setAttribute("role", "region");
+    region.setAttribute("aria-label", "Service status");
+    var list = element("ul", "status-banner__items");
+    display.banner.forEach(function (line) {
+      var item = element("li", "status-banner__item status-banner__item--" + line.kind);
+      item.appendChild(element("span", "status-banner__label", line.label + ":"));
+      item.appendChild(document.createTextNode(" "));
+      var link = element("a", "", line.title);
+      link.href = new URL(line.url + (line.anchor ? "#" + line.anchor : ""), root).href;
+      item.appendChild(link);
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(element("span", "status-banner__detail", "(" + line.services + "), " + line.when));
+      list.appendChild(item);
+    });
+    var more = element("p", "status-banner__more");
+    more.appendChild(
+      document.createTextNode(
+        display.banner_more ? display.banner_more + " more on the " : "As of " + display.as_of + ". See the "
+      )
+    );
+    var statusLink = element("a", "", "service status page");
+    statusLink.href = new URL(display.status_url, root).href;
+    more.appendChild(statusLink);
+    more.appendChild(document.createTextNode("."));
+    region.appendChild(list);
+    region.appendChild(more);
+    inner.appendChild(region);
+    aside.appendChild(inner);
+    holder.appendChild(aside);
+  }
+
+  function setBadge(badge, state, label) {
+    STATES.forEach(function (known) {
+      badge.classList.remove("status-badge--" + known);
+    });
+    badge.classList.add("status-badge--" + state);
+    badge.textContent = label;
+  }
+
+  function drawStatusPage(document_, display) {
+    document.querySelectorAll("th[scope=row]").forEach(function (cell) {
+      var link = cell.querySelector("a[href]");
+      var badge = cell.querySelector(".status-badge");
+      var found = link && /services\/([a-z0-9-]+)\/?$/.exec(link.getAttribute("href"));
+      var service = found && display.services[found[1]];
+      if (badge && service) {
+        setBadge(badge, service.state, service.label);
+      }
+    });
+    var headline = document.querySelector(".status-overall");
+    if (headline) {
+      STATES.forEach(function (known) {
+        headline.classList.remove("status-overall--" + known);
+      });
+      headline.classList.add("status-overall--" + display.overall_state);
+      headline.textContent = "";
+      var badge = element("span", "status-badge");
+      setBadge(badge, display.overall_state, display.overall_label);
+      headline.appendChild(badge);
+      headline.appendChild(document.createTextNode(" " + display.overall_sentence));
+    }
+    var asOf = document.querySelector(".status-asof");
+    if (asOf) {
+      var time = asOf.querySelector("time");
+      if (time) {
+        time.textContent = display.as_of;
+        time.setAttribute("datetime", document_.page.updated_at);
+      }
+      var note = asOf.querySelector(".status-asof__newer");
+      if (!note) {
+        note = element("p", "status-asof__newer");
+        note.setAttribute("aria-live", "polite");
+        asOf.appendChild(note);
+      }
+      note.textContent = "The states and the banner have been updated since this page was opened. ";
+      var reload = element("a", "", "Reload the page");
+      reload.href = window.location.href;
+      note.appendChild(reload);
+      note.appendChild(document.createTextNode(" for the latest incidents and maintenance."));
+    }
+  }
+
+  function start() {
+    /* The time the page was built at: printable pages, and pages opened from disk, are left as they are. */
+    var built = document.querySelector('meta[name="itcomms-status-as-of"]');
+    if (!built || window.location.protocol === "file:" || !window.fetch) {
+      return;
+    }
+    var root = siteRoot();
+    var address = new URL("status/status.json", root).href;
+    var seen = Date.parse(built.getAttribute("content"));
+
+    function refresh() {
+      if (document.hidden) {
+        return;
+      }
+      fetch(address, { cache: "no-store" })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (document_) {
+          if (!document_ || !document_.display || !document_.page) {
+            return;
+          }
+          var stamp = Date.parse(document_.page.updated_at);
+          if (!(stamp > seen)) {
+            return; /* the status this page already shows, or an older one from a cache */
+          }
+          seen = stamp;
+          drawBanner(root, document_.display);
+          drawStatusPage(document_, document_.display);
+        })
+        .catch(function () {
+          /* offline, or the file is being replaced: try again next minute */
+        });
+    }
+
+    window.setInterval(refresh, EVERY_MS);
+    document.addEventListener("visibilitychange", refresh);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

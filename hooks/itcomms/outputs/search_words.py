@@ -1,0 +1,46 @@
+"""The words the site's search finds a service by, beyond its page's own text.
+
+Staff search with their own words: "wifi", "wi fi", "pay slip", "vpn". Each
+service page lists, in its front matter, the service's keywords and the names
+and aliases of the glossary terms its name, summary and keywords use; the
+theme's search indexes them as the page's tags, which it ranks above titles and
+text. A name with a hyphen is also given joined and spaced ("Wi-Fi": "wifi",
+"wi fi"), since the search keeps a hyphenated word whole. Incident pages carry
+the same other forms of their glossary terms as hidden text, so "wifi" finds
+"Wi-Fi down at the Leeds warehouse".
+"""
+
+from __future__ import annotations
+
+from itcomms.content.glossary_terms import TermFinder, names
+from itcomms.content.models import Service
+from itcomms.site import Site
+
+
+def service_search_words(site: Site, service: Service) -> list[str]:
+    """The service's keywords and glossary synonyms, each also joined and spaced, in lower case, sorted."""
+    return _with_variants([*service.keywords, *glossary_names(site, service.name, service.summary, *service.keywords)])
+
+
+def page_search_words(site: Site, *texts: str, kind: str = "") -> list[str]:
+    """Other ways of writing the glossary terms the texts use ("wifi" for "Wi-Fi"), for a page's hidden synonyms.
+
+    ``kind`` names what the page is, in a glossary term's words ("Incident", which brings "outage").
+    Only the forms a reader might type that the texts do not already contain as written.
+    """
+    written = " ".join(texts).casefold()
+    return [word for word in _with_variants(glossary_names(site, kind, *texts)) if word not in written]
+
+
+def glossary_names(site: Site, *texts: str) -> list[str]:
+    """The names and aliases of every glossary term the texts use."""
+    finder = TermFinder(site.glossary.terms)
+    return [name for text in texts for use in finder.uses(text) for name in names(use.term)]
+
+
+def _with_variants(found: list[str]) -> list[str]:
+    words: set[str] = set()
+    for word in found:
+        folded = " ".join(word.casefold().split())
+        words.update({folded, folded.replace("-", ""), folded.replace("-", " ")})
+    return sorted(words)

@@ -1,0 +1,99 @@
+"""Email to a distribution list over SMTP: one message per update, plain text with an HTML alternative.
+
+``ITCOMMS_SMTP_URL`` says where and how: ``smtp://host:25`` (an intranet relay,
+no encryption), ``smtp+starttls://user:password@host:587`` or
+``smtps://user:password@host:465``. The Message-ID is made from the item's id,
+so a mail system that sees the same update twice can tell.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import smtplib
+import ssl
+from collections.abc import Sequence
+from email.message import EmailMessage
+from email.utils import formataddr
+from urllib.parse import unquote, urlsplit
+
+from itcomms.publish.delivery import DeliveryFailed, Retry, transient
+from itcomms.publish.notices import Notice
+
+_PORTS = {"smtp": 25, "smtp+starttls": 587, "smtps": 465}
+
+
+class SmtpSettingsError(ValueError):
+    """``ITCOMMS_SMTP_URL`` is not an address this module can use."""
+
+
+def message(notice: Notice, sender: str, recipients: Sequence[str]) -> EmailMessage:
+    mail = EmailMessage()
+    mail["Subject"] = f"[{notice.services_words}] {notice.title}"
+    mail["From"] = formataddr((notice.site_name, sender)) if notice.site_name else sender
+    mail["To"] = ", ".join(recipients)
+    digest = hashlib.sha256(notice.id.encode("utf-8")).hexdigest()[:32]
+    mail["Message-ID"] = f"<{digest}@{sender.rpartition('@')[2] or 'localhost'}>"
+    lines = [notice.title, "", f"Service: {notice.services_words}", f"Status: {notice.state}"]
+    if notice.impact:
+        lines.append(f"Impact: {notice.impact}")
+    lines += ["", notice.text, "", f"Read the update: {notice.link}"]
+    mail.set_content("\n".join(lines) + "\n")
+    facts = [("Service", notice.services_words), ("Status", notice.state)]
+    if notice.impact:
+        facts.append(("Impact", notice.impact))
+    rows = "".join(f"<tr><th align='left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in facts)
+    mail.add_alternative(
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{html.escape(notice.title)}</title></head><body>"
+        f"<h1 style='font-size:1.25em'>{html.escape(notice.title)}</h1>"
+        f"<table>{rows}</table><p>{html.escape(notice.text)}</p>"
+        f"<p><a href='{html.escape(notice.link)}'>Read the update</a></p></body></html>",
+        subtype="html",
+    )
+    return mail
+
+
+class Email:
+    name = "Email"
+
+    def __init__(self, smtp_url: str, recipients: Sequence[str], sender: str, retry: Retry) -> None:
+        parts = urlsplit(smtp_url)
+        if parts.scheme not in _PORTS or not parts.hostname:
+            raise SmtpSettingsError(
+                "ITCOMMS_SMTP_URL must look like smtp://host:25, smtp+starttls://user:password@host:587 "
+                "or smtps://user:password@host:465"
+            )
+        self._scheme, self._host = parts.scheme, parts.hostname
+        self._port = parts.port or _PORTS[parts.scheme]
+        self._user = unquote(parts.username) if parts.username else None
+        self._password = unquote(parts.password) if parts.password else ""
+        self._recipients, self._sender, self._retry = list(recipients), sender, retry
+
+    def send(self, notice: Notice) -> None:
+        mail = message(notice, self._sender, self._recipients)
+
+        def attempt() -> None:
+            try:
+                with self._connect() as connection:
+                    if self._user:
+                        connection.login(self._user, self._password)
+                    connection.send_message(mail)
+            except smtplib.SMTPResponseException as problem:
+                if 400 <= problem.smtp_code < 500:  # the server says "try again later"
+                    raise transient(f"{problem.smtp_code} {problem.smtp_error!r}") from None
+                raise DeliveryFailed(f"Email, {notice.id}: {problem.smtp_code} {problem.smtp_error!r}") from None
+            except smtplib.SMTPRecipientsRefused as problem:
+                raise DeliveryFailed(f"Email, {notice.id}: recipients refused {problem.recipients}") from None
+            except OSError as problem:  # no connection, a timeout, a dropped line (SMTP errors are OSErrors too)
+                raise transient(str(problem)) from None
+
+        self._retry.run(f"Email, {notice.id}", attempt)
+
+    def _connect(self) -> smtplib.SMTP:
+        if self._scheme == "smtps":
+            return smtplib.SMTP_SSL(self._host, self._port, timeout=30, context=ssl.create_default_context())
+        connection = smtplib.SMTP(self._host, self._port, timeout=30)
+        if self._scheme == "smtp+starttls":
+            connection.starttls(context=ssl.create_default_context())
+        return connection

@@ -1,0 +1,105 @@
+"""What a build publishes at its "now": drafts and items dated after "now" are left out of the ``Site``.
+
+Done once, when the site is assembled, so that no page, feed or figure can
+show or count an item before its day: the scheduled rebuild on or after an
+item's date publishes it. The rule for each kind:
+
+- accomplishments, awards and talks: from their date (the file name's);
+- incidents: from their start;
+- surveys: from the day they closed (their results are what is published);
+- newsletters: from the first day of their month;
+- unit reviews: from the day of the meeting, else the first day of their quarter;
+- ticket summaries: once their quarter has ended (a part quarter is not a quarter's count);
+- a KPI's values: each once its period (month or quarter) has ended;
+- services, maintenance and reports: whenever they are not drafts (maintenance
+  has its own announcement rules; a report of a year not begun says so).
+
+A preview build can show drafts (``ITCOMMS_DRAFTS=1``) and items dated after
+"now" (``ITCOMMS_FUTURE=1``), each on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from itcomms.content.models import (
+    Accomplishment,
+    Award,
+    ContentFile,
+    Incident,
+    Metric,
+    Newsletter,
+    PublishedItem,
+    Survey,
+    Talk,
+    TicketSummary,
+    UnitReview,
+)
+from itcomms.periods import Quarter, period_start
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The moment a build publishes at, and what its preview switches let through."""
+
+    now: datetime
+    """The build's "now", in the site's time zone."""
+    start_month: int
+    """The month the fiscal year starts in (quarters are fiscal)."""
+    drafts: bool = False
+    future: bool = False
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+    def publishes(self, item: ContentFile) -> bool:
+        """Whether ``item`` is on the site at all."""
+        if isinstance(item, PublishedItem) and item.draft and not self.drafts:
+            return False
+        return self.future or self._has_come(item)
+
+    def published_metric(self, metric: Metric) -> Metric:
+        """``metric`` with only the values of periods that have ended (all of them in a preview of the future)."""
+        if self.future:
+            return metric
+        values = {key: value for key, value in metric.values.items() if self.period_has_ended(key)}
+        by_unit = {
+            unit: {key: value for key, value in table.items() if self.period_has_ended(key)}
+            for unit, table in metric.by_unit.items()
+        }
+        if len(values) == len(metric.values) and by_unit == metric.by_unit:
+            return metric
+        # model_copy keeps the private identity (file, id); the values were validated whole, a subset stays valid
+        return metric.model_copy(update={"values": values, "by_unit": by_unit})
+
+    def period_has_ended(self, key: str) -> bool:
+        """Whether a month (2026-03) or a fiscal quarter (2026-q1) ended on or before today."""
+        start = period_start(key, self.start_month)
+        if start is None:
+            return True
+        if "-q" in key:
+            end = Quarter.parse(key, self.start_month).end
+        else:
+            end = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return end <= self.today
+
+    def _has_come(self, item: ContentFile) -> bool:
+        if isinstance(item, Accomplishment | Award | Talk):
+            return item.date <= self.today
+        if isinstance(item, Incident):
+            return item.start <= self.now
+        if isinstance(item, Survey):
+            return item.closed <= self.today
+        if isinstance(item, Newsletter):
+            first_day = period_start(item.id, self.start_month)
+            return first_day is None or first_day <= self.today
+        if isinstance(item, UnitReview):
+            if item.met_on is not None:
+                return item.met_on <= self.today
+            first_day = period_start(item.id, self.start_month)
+            return first_day is None or first_day <= self.today
+        if isinstance(item, TicketSummary):
+            return self.period_has_ended(item.id)
+        return True

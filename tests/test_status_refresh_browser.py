@@ -1,0 +1,98 @@
+"""An open page catches up with a newer status.json, in headless Chromium, with no reload; without script it reads as built."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from browser import serve, visit
+from status_content import incident_file, rendered
+from support import MINIMAL_CONTENT, build_site, load_site, make_project, write_content
+
+pytestmark = pytest.mark.browser
+
+BUILT = "2026-06-01T12:00:00"
+LATER = "2026-06-01T12:15:00"
+
+
+@dataclass
+class Served:
+    project: Path
+    site: Path
+    url: str
+
+    def publish_newer_status(self) -> None:
+        """An incident starts; the next build's status.json replaces the served one (the pages stay as they were)."""
+        write_content(
+            self.project,
+            incident_file(
+                "email-down",
+                "2026-06-01 12:05",
+                impact="major",
+                updates=[("2026-06-01 12:10", "investigating", "Email is down.")],
+            ),
+        )
+        status = rendered(load_site(self.project, now=LATER))["status/status.json"]
+        (self.site / "status/status.json").write_bytes(bytes(status))
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    project = make_project(tmp_path / "project", MINIMAL_CONTENT)
+    build_site(project, project / "site", now=BUILT)
+    with serve(project / "site") as url:
+        yield Served(project, project / "site", url)
+
+
+def opened(browser: Browser, url: str) -> tuple[Page, list[str]]:
+    page = browser.new_context().new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.clock.install()
+    page.goto(url, wait_until="networkidle")
+    return page, errors
+
+
+def test_the_status_page_redraws_banner_states_and_as_of_within_a_minute(browser: Browser, served: Served) -> None:
+    page, errors = opened(browser, served.url + "status/")
+    email = page.locator("th[scope=row]", has=page.locator('a[href$="services/email/"]')).locator(".status-badge")
+    expect(email).to_have_text("Working normally")
+    assert page.locator(".md-banner").count() == 0
+    page.clock.run_for(61_000)  # a minute with nothing new: nothing changes
+    expect(page.locator(".status-asof time")).to_have_text("1 June 2026, 12:00 BST")
+
+    served.publish_newer_status()
+    page.clock.run_for(61_000)
+    banner = page.locator(".md-banner .status-banner")
+    expect(banner).to_contain_text("Email down")
+    expect(banner).to_contain_text("As of 1 June 2026, 12:15 BST")
+    expect(email).to_have_text("Not working")
+    expect(email).to_have_class("status-badge status-badge--down")
+    expect(page.locator(".status-overall")).to_contain_text("Some services are down.")
+    expect(page.locator(".status-asof time")).to_have_text("1 June 2026, 12:15 BST")
+    expect(page.locator(".status-asof__newer")).to_contain_text("Reload the page")
+    expect(banner.get_by_role("link", name="Email down")).to_have_attribute(
+        "href", served.url + "status/incidents/email-down/"
+    )
+    assert errors == []
+
+
+def test_every_page_shows_the_new_banner(browser: Browser, served: Served) -> None:
+    page, errors = opened(browser, served.url + "services/email/")
+    served.publish_newer_status()
+    page.clock.run_for(61_000)
+    link = page.locator(".md-banner").get_by_role("link", name="service status page")
+    expect(link).to_have_attribute("href", served.url + "status/")
+    assert errors == []
+
+
+def test_without_script_the_page_reads_as_built(browser: Browser, served: Served) -> None:
+    served.publish_newer_status()
+    page = visit(browser, served.url + "status/", java_script_enabled=False).page
+    assert page.locator(".md-banner").count() == 0
+    assert "As of 1 June 2026, 12:00 BST" in page.locator(".status-asof").inner_text()
