@@ -30,6 +30,7 @@ def test_every_page_names_the_status_feed_once(demo_site: Path) -> None:
 
 def test_service_and_newsletter_pages_add_their_own_feeds(demo_site: Path) -> None:
     service = feed_links(demo_site / "services/email/index.html")
+    assert service[0] == ("application/rss+xml", BASE + "services/email/feed.xml")  # its own feed first
     assert ("application/rss+xml", BASE + "services/email/feed.xml") in service
     assert ("application/atom+xml", BASE + "services/email/feed.atom") in service
     for page in ("index.html", "report/index.html", "units/finance/index.html", "glossary/index.html"):

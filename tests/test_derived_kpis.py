@@ -38,7 +38,7 @@ def test_the_driver_app_kpi_is_its_availability_as_the_status_page_counts_it() -
     for key, value in metric.values.items():
         start = datetime.combine(datetime.fromisoformat(f"{key}-01").date(), time(), site.timezone)
         end = start.replace(year=start.year + start.month // 12, month=start.month % 12 + 1)
-        assert value <= availability_between(site, "driver-handheld-app", start, end) < value + 0.001
+        assert value <= availability_between(site, "driver-handheld-app", start, end) < value + 0.01  # as shown
 
 
 def test_a_tickets_kpi_equals_the_share_on_the_unit_review_page(tmp_path: Path) -> None:

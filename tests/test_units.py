@@ -225,6 +225,11 @@ def test_fiscal_quarters_and_future_quarters(tmp_path: Path) -> None:
     assert "There are no figures for Q3 2025/26 to compare with." in review
     current = pages["units/sales/2026-q1/index.md"].markdown
     assert "Q1 2026/27" in current and "**April to June 2026** (this quarter is not over yet" in current
+    # a review is published from its meeting day; the preview of what is to come shows it already
+    assert "units/sales/2026-q3/index.md" not in pages
+    assert "Q3 2026/27" not in pages["units/sales/index.md"].markdown
+    previewed = render_site(load_site(project, now="2026-06-15T12:00:00", ITCOMMS_FUTURE="1"))
+    pages = {output.path: output for output in previewed.outputs if isinstance(output, Page)}
     future = pages["units/sales/2026-q3/index.md"].markdown
     assert "**October to December 2026** (this quarter had not started when this page was built)" in future
     unit_page = pages["units/sales/index.md"].markdown

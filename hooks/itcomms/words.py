@@ -174,11 +174,16 @@ def share(part: int, whole: int) -> str:
     return share_percent(100 * part / whole) if whole else "no data"
 
 
+def floored_availability(value: float) -> float:
+    """Availability as every page shows it: floored to two decimals, so it never looks better than it was."""
+    return math.floor(value * 100 + 1e-9) / 100
+
+
 def availability(value: float) -> str:
-    """Availability, floored to two decimals so it never looks better than it was: 99.90%, 100%."""
+    """Availability in words (``floored_availability``): 99.90%, 100%."""
     if value >= 100:
         return "100%"
-    return f"{math.floor(value * 100 + 1e-9) / 100:.2f}%"
+    return f"{floored_availability(value):.2f}%"
 
 
 def score(value: float | None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -195,15 +195,26 @@ def _service(rng: random.Random, number: int, units: list[str], services: list[s
     }
 
 
+def _written(moment: datetime) -> str:
+    """A moment as an author writes it, in the site's time; with its offset in the hour the clocks go back,
+    which happens twice (validation refuses a plain time there)."""
+    local = moment.astimezone(SITE_TIMEZONE)
+    twice = local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset()
+    return f"{local:%Y-%m-%d %H:%M}" + (local.isoformat(timespec="minutes")[16:] if twice else "")
+
+
 def _incident(writer: _Writer, rng: random.Random, year: int, number: int, services: list[str]) -> None:
-    start = datetime(year, 1, 1, 8, tzinfo=SITE_TIMEZONE) + timedelta(minutes=rng.randrange(0, 364 * 24 * 60))
+    # worked out in UTC, so adding minutes never lands in the hour the clocks skip
+    start = datetime(year, 1, 1, 8, tzinfo=SITE_TIMEZONE).astimezone(UTC) + timedelta(
+        minutes=rng.randrange(0, 364 * 24 * 60)
+    )
     minutes = rng.randrange(20, 600)
     end = start + timedelta(minutes=minutes)
     # three to five updates, as the demo's incidents have
     states = ["investigating", "identified", *["monitoring"] * rng.randrange(0, 3), "resolved"]
     stamps = [start + timedelta(minutes=minutes * share // (len(states) - 1)) for share in range(len(states) - 1)]
     stamps.append(end)
-    day = start.date().isoformat()
+    day = start.astimezone(SITE_TIMEZONE).date().isoformat()
     writer.write(
         f"incidents/{year}/{day}-incident-{year}-{number:04d}.yaml",
         "incident",
@@ -211,11 +222,11 @@ def _incident(writer: _Writer, rng: random.Random, year: int, number: int, servi
             "title": f"{rng.choice(_WORDS).title()} slow or down for some people ({number})",
             "services": rng.sample(services, k=min(2, len(services))),
             "impact": rng.choice(_IMPACTS),
-            "start": f"{start:%Y-%m-%d %H:%M}",
-            "end": f"{end:%Y-%m-%d %H:%M}",
+            "start": _written(start),
+            "end": _written(end),
             "summary": prose.text(rng, 22),
             "updates": [
-                {"at": f"{stamp:%Y-%m-%d %H:%M}", "state": state, "message": prose.text(rng, 18)}
+                {"at": _written(stamp), "state": state, "message": prose.text(rng, 18)}
                 for stamp, state in zip(stamps, states, strict=True)
             ],
             "cause": prose.text(rng, 26),

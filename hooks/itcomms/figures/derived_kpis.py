@@ -6,7 +6,7 @@ rules the rest of the site uses, so a KPI can never disagree with the page
 beside it:
 
 - ``availability``: the service's availability in the period (``service_status``),
-  kept to a thousandth of a percent, rounded down;
+  floored to a hundredth of a percent, as every page shows availability;
 - ``time_to_restore``: the mean hours from start to end of the incidents with
   an impact that started in the period and have ended (no value for a period without one);
 - ``tickets_within_target``: the percent of the quarter's tickets resolved within
@@ -19,7 +19,6 @@ where one is further from the worked-out figure than ``TOLERANCE``.
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime, time, timedelta
 from types import MappingProxyType
@@ -29,6 +28,7 @@ from itcomms.figures.service_status import availability_between
 from itcomms.periods import Quarter, month_key, period_start
 from itcomms.problems import Problem, Severity
 from itcomms.site import Site
+from itcomms.words import floored_availability
 
 TOLERANCE: Mapping[Derivation, float] = MappingProxyType(
     {
@@ -85,7 +85,7 @@ def _derived(site: Site, metric: Metric) -> Metric:
     by_unit: dict[str, dict[str, float]] = {}
     for key, start, end in periods:
         if derivation is Derivation.AVAILABILITY and metric.service is not None:
-            values[key] = math.floor(availability_between(site, metric.service, start, end) * 1000) / 1000
+            values[key] = floored_availability(availability_between(site, metric.service, start, end))
         elif derivation is Derivation.TIME_TO_RESTORE:
             restored = [
                 incident.end - incident.start
