@@ -73,7 +73,7 @@ def test_the_status_page_redraws_banner_states_and_as_of_within_a_minute(browser
     expect(banner).to_contain_text("As of 1 June 2026, 12:15 BST")
     expect(email).to_have_text("Not working")
     expect(email).to_have_class("status-badge status-badge--down")
-    expect(page.locator(".status-overall")).to_contain_text("Some services are down.")
+    expect(page.locator(".status-overall")).to_contain_text("Some services are not working.")
     expect(page.locator(".status-asof time")).to_have_text("1 June 2026, 12:15 BST")
     expect(page.locator(".status-asof__newer")).to_contain_text("Reload the page")
     expect(banner.get_by_role("link", name="Email down")).to_have_attribute(

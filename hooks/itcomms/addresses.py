@@ -73,6 +73,11 @@ def report(year: int | str) -> str:
     return f"report/{year}/index.md"
 
 
+def report_in_full(year: int | str) -> str:
+    """Everything a long year's report shortens: every item delivered, saving, award, talk and service."""
+    return f"report/{year}/in-full/index.md"
+
+
 def report_pdf(year: int | str) -> str:
     return f"report/{year}/annual-report-{year}.pdf"
 

@@ -1,4 +1,5 @@
-"""The annual reports: an index of every year, a print-ready page per year, and each year's PDF.
+"""The annual reports: an index of every year, a print-ready page per year, and each year's PDF; a year whose
+lists the report shortens (``report_lists``) also gets a page with every item, in full.
 
 The figures come from ``year_in_review``; this module only puts them into
 words, tables and charts. The PDF is made from the built page once MkDocs has
@@ -13,6 +14,7 @@ from typing import Any
 
 from itcomms import addresses
 from itcomms.content.models import PeriodLength
+from itcomms.figures.report_lists import report_lists
 from itcomms.figures.year_in_review import KpiYear, YearInReview, review
 from itcomms.problems import Problem
 from itcomms.rendering.charts import Chart, Series
@@ -27,13 +29,17 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
     reviews = [review(site, report) for report in site.reports.values()]
     yield templates.page("reports.md.j2", addresses.REPORTS, reviews=reviews)
     for year in reviews:
+        lists = report_lists(year)
         yield templates.page(
             "annual-report.md.j2",
             addresses.report(year.report.id),
             review=year,
+            report_lists=lists,
             charts=_charts(year),
             questions=_questions(year),
         )
+        if lists.shortened:
+            yield templates.page("annual-report-in-full.md.j2", addresses.report_in_full(year.report.id), review=year)
 
 
 def make_pdfs(site: Site, site_dir: Path) -> Iterator[Problem | str]:

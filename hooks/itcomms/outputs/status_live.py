@@ -45,7 +45,7 @@ class ServiceDisplay(_Model):
     state: str
     """operational, maintenance, degraded or down."""
     label: str
-    """The state in words: Operational, Under maintenance, Degraded, Down."""
+    """The state in words (``words.STATES``): Working normally, Under maintenance, Some problems, Not working."""
 
 
 class PageDisplay(_Model):

@@ -56,6 +56,7 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         addresses.STATUS,
         **page_context(),
         feeds=feeds,
+        states=ServiceState,
         overall=overall(statuses),
         incidents=[incident_now(site, incident) for incident in open_incidents(site)],
         in_progress=[window for window in ahead if in_progress(window, site.now)],
@@ -93,10 +94,10 @@ def overall(statuses: Mapping[str, ServiceStatus]) -> Overall:
         default=ServiceState.OPERATIONAL,
     )
     sentences = {
-        ServiceState.OPERATIONAL: "All services are running normally.",
-        ServiceState.MAINTENANCE: "Planned maintenance is under way; everything else is running normally.",
-        ServiceState.DEGRADED: "Some services are slower than usual or partly working.",
-        ServiceState.DOWN: "Some services are down.",
+        ServiceState.OPERATIONAL: "All services are working normally.",
+        ServiceState.MAINTENANCE: "Planned maintenance is under way; everything else is working normally.",
+        ServiceState.DEGRADED: "Some services have some problems: slower than usual or partly working.",
+        ServiceState.DOWN: "Some services are not working.",
     }
     return Overall(worst, sentences[worst])
 

@@ -1,0 +1,125 @@
+"""A large department's year: 300 things delivered, dozens of talks, 60 services. The annual report stays a
+report (its PDF at most about 30 pages) and the year's in-full page holds every item the report shortens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pypdf
+import pytest
+import yaml
+
+from itcomms.figures import report_lists
+from itcomms_bench.synthetic import Size, generate
+from support import build_site, make_project
+
+YEAR = 2025  # a whole year: the synthetic content runs to 2026
+DELIVERED = 300
+TALKS = 30
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("large-year")
+    generate(
+        work / "generated", Size(years=2, services=60, incidents_per_year=80, accomplishments_per_year=300, units=6)
+    )
+    project = make_project(work / "project", work / "generated" / "content")
+    for number in range(TALKS):
+        talk = {
+            "title": f"Talk number {number} of {YEAR}",
+            "event": "A conference",
+            "people": ["Alex Example"],
+            "summary": "What we learnt.",
+        }
+        day = f"{YEAR}-{number % 12 + 1:02d}-{number % 27 + 1:02d}"
+        (project / "content" / "talks" / f"{day}-talk-{number}.yaml").write_text(yaml.safe_dump(talk), "utf-8")
+    site_dir = work / "site"
+    build_site(project, site_dir)
+    return site_dir
+
+
+def page(site_dir: Path, path: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring((site_dir / path / "index.html").read_bytes())
+
+
+def items(section: list[lxml.html.HtmlElement]) -> list[str]:
+    """The bold first words of each list item: the title of a thing delivered, an award or a talk."""
+    return [" ".join(strong.text_content().split()) for part in section for strong in part.xpath(".//li/strong[1]")]
+
+
+def section_after(document: lxml.html.HtmlElement, heading_id: str) -> list[lxml.html.HtmlElement]:
+    """Everything from the heading to the next heading of its level."""
+    (heading,) = document.xpath(f"//*[@id='{heading_id}']")
+    section = []
+    for sibling in heading.itersiblings():
+        if sibling.tag == heading.tag:
+            break
+        section.append(sibling)
+    return section
+
+
+def test_the_report_pdf_is_a_document_a_leader_presents(large_site: Path) -> None:
+    pdf = large_site / f"report/{YEAR}/annual-report-{YEAR}.pdf"
+    pages = len(pypdf.PdfReader(pdf).pages)
+    assert 8 < pages <= 30, pages
+
+
+def test_the_report_lists_highlights_and_counts_everything(large_site: Path) -> None:
+    report = page(large_site, f"report/{YEAR}")
+    figure = report.xpath("//li[@id='figure-delivered']/span[@class='report-figure__value']")[0].text_content()
+    assert figure.strip() == f"{DELIVERED:,}"  # the figure counts everything, whatever the list shows
+    delivered = items(section_after(report, "delivered"))
+    goals = report.xpath("//*[@id='delivered']/following-sibling::h3[following-sibling::h2[@id='saved']]")
+    assert len(delivered) <= len(goals) * report_lists.PER_GOAL
+    highlighted = [
+        data["title"]
+        for path in sorted((large_site.parent / "project/content/accomplishments" / str(YEAR)).glob("*.yaml"))
+        if (data := yaml.safe_load(path.read_text("utf-8"))).get("highlight")
+    ]
+    assert highlighted and set(highlighted) <= set(delivered)  # the author's choice always shows
+    talks = items(section_after(report, "recognition"))
+    assert len(talks) <= 2 * report_lists.RECOGNITION  # awards and talks, each shortened
+    more = report.xpath("//p[@class='report-more']/a/@href")
+    assert more and all(link.startswith("in-full/#") for link in more)
+
+
+def test_the_in_full_page_has_every_item_the_report_shortens(large_site: Path) -> None:
+    full = page(large_site, f"report/{YEAR}/in-full")
+    content = large_site.parent / "project/content"
+    titles = {
+        yaml.safe_load(path.read_text("utf-8"))["title"]
+        for path in (content / "accomplishments" / str(YEAR)).glob("*.yaml")
+    }
+    assert len(titles) == DELIVERED
+    assert set(items(section_after(full, "delivered"))) == titles
+    talk_titles = {
+        yaml.safe_load(path.read_text("utf-8"))["title"] for path in (content / "talks").glob(f"{YEAR}-*.yaml")
+    }
+    assert set(items(section_after(full, "talks"))) == talk_titles
+    services = full.xpath("//*[@id='availability']/following-sibling::table[1]/tbody/tr")
+    assert len(services) == 60
+    results = [" ".join(row.xpath("td[last()]")[0].text_content().split()) for row in services]
+    missed = [result.startswith("Missed") for result in results]
+    assert missed == sorted(missed, reverse=True)  # those that missed first
+
+
+def test_the_report_shows_every_service_that_missed_its_target(large_site: Path) -> None:
+    report = page(large_site, f"report/{YEAR}")
+    full = page(large_site, f"report/{YEAR}/in-full")
+
+    def missed(document: lxml.html.HtmlElement, table: str) -> set[str]:
+        return {
+            " ".join(row.xpath("th|td")[0].text_content().split())
+            for row in document.xpath(f"{table}/tbody/tr")
+            if row.xpath("td[last()]")[0].text_content().strip().startswith("Missed")
+        }
+
+    shown = report.xpath("//h3[@id='availability-against-target']/following-sibling::table[1]/tbody/tr")
+    assert len(shown) <= max(
+        report_lists.AVAILABILITY, len(missed(full, "//*[@id='availability']/following-sibling::table[1]"))
+    )
+    assert missed(report, "//h3[@id='availability-against-target']/following-sibling::table[1]") == missed(
+        full, "//*[@id='availability']/following-sibling::table[1]"
+    )
