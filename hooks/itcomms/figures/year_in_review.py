@@ -40,8 +40,6 @@ from itcomms.content.models import (
     ContentFile,
     Impact,
     Incident,
-    Metric,
-    PeriodLength,
     Report,
     Service,
     StrategicGoal,
@@ -50,8 +48,9 @@ from itcomms.content.models import (
 )
 from itcomms.content.models.survey import Action, Question, Quote
 from itcomms.content.year_content import years_of
+from itcomms.figures.kpi_year import KpiYear, kpi_year
 from itcomms.figures.service_status import availability_between
-from itcomms.periods import FiscalYear, month_key
+from itcomms.periods import FiscalYear
 from itcomms.site import Site
 
 WORST_INCIDENTS = 3
@@ -145,29 +144,6 @@ class IncidentOfTheYear:
     incident: Incident
     duration: timedelta
     """Start to end, or to the build's "now" while it is still open."""
-
-
-@dataclass(frozen=True)
-class KpiValue:
-    period: str
-    """As written: 2026-03 or 2026-q1."""
-    start: date
-    value: float
-    met: bool | None
-    """None when the KPI has no target."""
-
-
-@dataclass(frozen=True)
-class KpiYear:
-    metric: Metric
-    periods: tuple[str, ...]
-    """Every period of the year, in order, measured or not (the chart's axis)."""
-    values: tuple[KpiValue, ...]
-    """The values recorded in the year, in period order."""
-
-    @property
-    def met(self) -> int:
-        return sum(1 for value in self.values if value.met)
 
 
 @dataclass(frozen=True)
@@ -272,7 +248,7 @@ def _review(site: Site, report: Report) -> YearInReview:
         survey_history=tuple(
             reversed([survey for survey in site.surveys if survey.closed <= last_day][:SURVEY_HISTORY])
         ),
-        kpis=tuple(_kpi_year(metric, year) for metric in site.metrics.values()),
+        kpis=tuple(kpi_year(metric, year) for metric in site.metrics.values()),
     )
 
 
@@ -388,19 +364,6 @@ def _by_goal(site: Site, report: Report, accomplishments: list[Accomplishment]) 
         GoalWork(goal, tuple(sorted((item for item in accomplishments if goal.id in item.goals), key=order)))
         for goal in site.settings.strategic_goals
     )
-
-
-def _kpi_year(metric: Metric, year: FiscalYear) -> KpiYear:
-    if metric.period is PeriodLength.QUARTER:
-        periods = [(quarter.key, quarter.start) for quarter in year.quarters()]
-    else:
-        periods = [(month_key(month), month) for month in year.months()]
-    values = tuple(
-        KpiValue(key, start, value, metric.meets_target(value))
-        for key, start in periods
-        if (value := metric.values.get(key)) is not None
-    )
-    return KpiYear(metric, tuple(key for key, _ in periods), values)
 
 
 def _in_year(site: Site, items: Iterable[Item], year: FiscalYear) -> list[Item]:

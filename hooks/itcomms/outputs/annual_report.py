@@ -14,8 +14,9 @@ from typing import Any
 
 from itcomms import addresses
 from itcomms.content.models import PeriodLength
+from itcomms.figures.kpi_year import KpiYear
 from itcomms.figures.report_lists import report_lists
-from itcomms.figures.year_in_review import KpiYear, YearInReview, review
+from itcomms.figures.year_in_review import YearInReview, review
 from itcomms.problems import Problem
 from itcomms.rendering.charts import Chart, Series
 from itcomms.rendering.outputs import Output
