@@ -43,9 +43,16 @@ def read_config(project_dir: Path) -> dict[str, Any]:
 
 
 def write(
-    project_dir: Path, build: Build, staging: Path, site_dir: Path, adapt: ConfigAdapter = dict
+    project_dir: Path,
+    build: Build,
+    staging: Path,
+    site_dir: Path,
+    adapt: ConfigAdapter = dict,
+    theme_files_kept: frozenset[str] = frozenset(),
 ) -> tuple[Path, list[Problem]]:
-    """Write the source tree into ``staging``; returns its config file, and rendering's warnings."""
+    """Write the source tree into ``staging``; returns its config file, and rendering's warnings.
+
+    ``theme_files_kept``: overrides left out, so the engine's theme keeps its own file."""
     config = read_config(project_dir)
     docs_dir = (project_dir / config.get("docs_dir", "docs")).resolve()
     theme = dict(config.get("theme") or {})
@@ -55,7 +62,11 @@ def write(
     docs: dict[str, bytes] = _files_under(docs_dir, leave_out=custom_dir)
     for output in rendered.outputs:
         docs[output.path] = output.markdown.encode("utf-8") if isinstance(output, Page) else output.content
-    overrides = _files_under(custom_dir) if custom_dir else {}
+    overrides = {
+        path: data
+        for path, data in (_files_under(custom_dir) if custom_dir else {}).items()
+        if path not in theme_files_kept
+    }
     overrides.update({path: text.encode("utf-8") for path, text in build.theme_partials().items()})
     _sync(staging / DOCS, docs)
     _sync(staging / OVERRIDES, overrides)

@@ -27,6 +27,9 @@ from itcomms.problems import Problem
 STAGING = Path(".cache") / "engines" / "zensical"
 """The source tree's folder, under the project folder."""
 BUILT = "site"
+THEME_FILES_KEPT = frozenset({"base.html"})
+"""Our base.html is Material 9.8.2's, fixed (see its first lines): it names that release's script files, which
+Zensical's theme does not have, so Zensical keeps its own base template."""
 
 
 def adapt_config(config: dict[str, Any]) -> dict[str, Any]:
@@ -38,7 +41,7 @@ def adapt_config(config: dict[str, Any]) -> dict[str, Any]:
 def stage(project_dir: Path, build: Build) -> tuple[Path, list[Problem]]:
     """Write the source tree; returns its config file and rendering's warnings."""
     staging = project_dir / STAGING
-    return source_tree.write(project_dir, build, staging, staging / BUILT, adapt_config)
+    return source_tree.write(project_dir, build, staging, staging / BUILT, adapt_config, THEME_FILES_KEPT)
 
 
 def build_site(project_dir: Path, build: Build, site_dir: Path, zensical: Path) -> list[Problem | str]:
