@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import json
 import os
 import random
@@ -39,6 +38,7 @@ from typing import Any
 from itcomms.outputs import Artefact
 from itcomms_bench.prose import volume_against
 from itcomms_bench.synthetic import PRESETS, generate
+from itcomms_bench.weight import count_pages, home_page_transfer_kib, page_weight
 
 REPO = Path(__file__).resolve().parents[2]
 PEER_PACKAGES = ["mkdocs==1.6.1", "mkdocs-material", "mkdocs-rss-plugin"]
@@ -227,32 +227,6 @@ def measure_peer(python: Path, project: Path, runs: int) -> list[Run]:
     return results
 
 
-def count_pages(site_dir: Path) -> int:
-    return sum(1 for _ in site_dir.rglob("*.html"))
-
-
-def home_page_transfer_kib(site_dir: Path) -> float:
-    """Everything the home page loads in Chromium, gzip-compressed as a web server would send it."""
-    sys.path.insert(0, str(REPO / "tests"))
-    from browser import chromium, serve
-
-    fetched: set[str] = set()
-    with serve(site_dir) as base_url, chromium() as browser:
-        page = browser.new_context().new_page()
-        page.on("requestfinished", lambda request: fetched.add(request.url))
-        page.goto(base_url, wait_until="networkidle")
-        page.wait_for_timeout(500)
-    total = 0
-    for url in fetched:
-        relative = url.split("/", 3)[3].split("?")[0].split("#")[0]
-        path = site_dir / relative
-        if path.is_dir() or not relative:
-            path = path / "index.html"
-        if path.is_file():
-            total += len(gzip.compress(path.read_bytes(), mtime=0))
-    return total / 1024
-
-
 def ticket_import(work: Path, rows: int = 1_000_000) -> Run:
     """``scripts/import-tickets`` on a generated ServiceNow-style export of ``rows`` tickets, in a child process."""
     project = work / "ticket-import"
@@ -354,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
             ours = median(measure(python, project, args.runs))
             pages = count_pages(project / "site")
             search_kib = (project / "site" / "search" / "search_index.json").stat().st_size / 1024
+            weight = page_weight(project / "site")
             floor = median(measure(python, floor_project(work / preset / "floor", pages), args.runs))
             same = median(measure(python, same_pages_project(work / preset / "same", project), args.runs))
             peer_text, ratio_text = "-", "-"
@@ -370,6 +345,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"{peer_text:>7} {ratio_text:>8} {search_kib:>11.0f}"
             )
             say(f"      text per file against the demo's: {volume_against(REPO / 'content', project / 'content')}")
+            say(
+                f"      weight: search index {weight.search_gzip_kib:.0f} KiB compressed; status page "
+                f"{weight.status_kib:.0f} KiB of HTML; largest page {weight.largest_kib:.0f} KiB ({weight.largest}); "
+                f"{weight.over_300_kb} pages over 300 KB"
+            )
             if baseline is None:
                 baseline = (preset, files, ours.seconds)
             else:
@@ -383,7 +363,9 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copytree(REPO / "content", demo / "content")
         rebuild = median(measure(python, demo, args.runs, serve_rebuild_of="content/site.yaml"))
         say(f"serve rebuild after one YAML edit (demo content): {rebuild.seconds:.2f} s")
-        say(f"home page with everything it loads, gzip-compressed: {home_page_transfer_kib(demo / 'site'):.0f} KiB")
+        say(
+            f"home page with everything it loads, gzip-compressed: {home_page_transfer_kib(demo / 'site', REPO):.0f} KiB"
+        )
         imported = ticket_import(work)
         say(f"ticket import of 1,000,000 rows: {imported.seconds:.1f} s, peak {imported.max_rss_mib:.0f} MiB")
     finally:
