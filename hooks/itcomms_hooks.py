@@ -56,8 +56,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.site_url:
         raise PluginError("site_url must be set in mkdocs.yml: feeds, calendars and emails need absolute links")
     project_dir = Path(config.config_file_path).parent
+    # A preview makes no PDFs on each save unless ITCOMMS_PDF=1 asks for them: they cost seconds a save.
+    environ = {"ITCOMMS_PDF": "0", **os.environ} if _COMMAND.get("name") == "serve" else dict(os.environ)
     try:
-        build = load_build(project_dir, config.site_url, os.environ)
+        build = load_build(project_dir, config.site_url, environ)
     except ContentError as error:
         if _COMMAND.get("name") != "serve":
             raise PluginError(error.report()) from None
