@@ -103,11 +103,12 @@ def artefacts(site: Path) -> dict[str, bytes]:
 def content(page: Path) -> list[str]:
     """The page's content as the theme placed it, line by line, indentation and blank lines aside.
 
-    Zensical's theme also writes a page's search words (``tags:``) under its title, which our style sheet hides
-    (README, engines): that block is the one difference left out of the comparison."""
+    Two differences are left out of the comparison (README, engines): Zensical's theme also writes a page's
+    search words (``tags:``) under its title, which our style sheet hides, and Zensical takes the
+    ``data-search-exclude`` marks out of the HTML once its search has read them."""
     html = page.read_text(encoding="utf-8")
     inner = html[html.index(CONTENT_START) : html.rindex("</article>")].replace(SKIP_LINK, "")
-    inner = re.sub(r'<nav class="md-tags" >.*?</nav>', "", inner, flags=re.DOTALL)
+    inner = re.sub(r'<nav class="md-tags" >.*?</nav>', "", inner, flags=re.DOTALL).replace(" data-search-exclude", "")
     return [line.strip() for line in inner.splitlines() if line.strip()]
 
 
