@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import visit
+from browser import accessibility_violations, visit
 from itcomms import addresses
 from test_every_page_type import PAGE_TYPES
 
@@ -82,8 +82,10 @@ def test_page_type_fits_a_phone(browser: Browser, base_url: str, page_type: str,
     seen = visit(browser, base_url + addresses.url(PAGE_TYPES[page_type]), viewport=PHONE)
     seen.page.screenshot(path=tmp_path / "phone.png", full_page=True)  # kept to look at when this fails
     layout = _layout(seen.page)
+    violations = accessibility_violations(seen.page)  # what scrolls sideways on a phone must take the keyboard
     seen.page.context.close()
     assert layout == {"tooWide": [], "squeezed": [], "smallText": []}
+    assert violations == []
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)

@@ -9,10 +9,15 @@ import lxml.html
 import pypdf
 import pytest
 import yaml
+from playwright.sync_api import Browser
 
+from browser import accessibility_violations, serve, visit
 from itcomms.figures import report_lists
 from itcomms_bench.synthetic import Size, generate
 from support import build_site, make_project
+from test_html_conformance import html_errors
+from test_phone_and_print import PHONE
+from test_phone_and_print import _layout as page_layout
 
 YEAR = 2025  # a whole year: the synthetic content runs to 2026
 DELIVERED = 300
@@ -125,3 +130,20 @@ def test_the_report_shows_every_service_that_missed_its_target(large_site: Path)
     assert missed(report, "//h3[@id='availability-against-target']/following-sibling::table[1]") == missed(
         full, "//*[@id='availability']/following-sibling::table[1]"
     )
+
+
+def test_the_long_year_pages_are_valid_html(large_site: Path) -> None:
+    # the demo's reports shorten nothing, so only a long year shows the lists' "more" lines and the in-full page
+    assert html_errors(large_site / f"report/{YEAR}") == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("address", [f"report/{YEAR}/", f"report/{YEAR}/in-full/"])
+def test_the_long_year_pages_read_on_a_phone_and_pass_axe(browser: Browser, large_site: Path, address: str) -> None:
+    with serve(large_site) as base_url:
+        seen = visit(browser, base_url + address, viewport=PHONE)
+        layout = page_layout(seen.page)
+        violations = accessibility_violations(seen.page)
+        seen.page.context.close()
+    assert layout == {"tooWide": [], "squeezed": [], "smallText": []}
+    assert violations == []
