@@ -23,12 +23,17 @@ def _load(pattern: str) -> list[tuple[Path, dict[str, Any]]]:
     return [(path, yaml.safe_load(path.read_text(encoding="utf-8"))) for path in sorted(DEMO_CONTENT.glob(pattern))]
 
 
-def _report_markdown(year: str) -> str:
+def _page_markdown(output_module: Any, path: str) -> str:
+    """The Markdown of one page an output module renders from the demo."""
     site = load_site(REPO)
-    for output in annual_report.render(site, Templates(site)):
-        if isinstance(output, Page) and output.path == f"report/{year}/index.md":
-            return output.markdown
-    raise AssertionError(f"no report page for {year}")
+    for output in output_module.render(site, Templates(site)):
+        if isinstance(output, Page) and output.path == path:
+            return str(output.markdown)
+    raise AssertionError(f"no page {path}")
+
+
+def _report_markdown(year: str) -> str:
+    return _page_markdown(annual_report, f"report/{year}/index.md")
 
 
 def test_a_part_year_is_compared_with_the_same_part_of_the_year_before() -> None:
@@ -67,11 +72,7 @@ def test_a_year_with_nothing_before_it_says_so_once() -> None:
 
 
 def _unit_review_markdown(unit: str, quarter: str) -> str:
-    site = load_site(REPO)
-    for output in business_units.render(site, Templates(site)):
-        if isinstance(output, Page) and output.path == f"units/{unit}/{quarter}/index.md":
-            return output.markdown
-    raise AssertionError(f"no review page for {unit} {quarter}")
+    return _page_markdown(business_units, f"units/{unit}/{quarter}/index.md")
 
 
 def test_a_first_quarter_review_says_once_that_there_is_nothing_to_compare_with() -> None:

@@ -74,7 +74,8 @@ def report_lists(review: YearInReview) -> ReportLists:
     picked = set(review.report.highlights)
 
     def chosen(kind: str, item: Accomplishment | Award | Talk) -> bool:
-        return f"{kind}:{item.id}" in picked or bool(getattr(item, "highlight", False))
+        """The report's ``highlights`` name it; an accomplishment can also say ``highlight: true``."""
+        return f"{kind}:{item.id}" in picked or (isinstance(item, Accomplishment) and item.highlight)
 
     listed = sum(len(work.accomplishments) for work in review.goals)
     per_goal = listed if listed <= DELIVERED else PER_GOAL
