@@ -83,11 +83,17 @@
   }
 
   function drawStatusPage(document_, display) {
-    document.querySelectorAll("th[scope=row]").forEach(function (cell) {
+    /* A quiet service is listed without a badge: it gets one once it is no longer working normally. */
+    document.querySelectorAll("th[scope=row], .status-quiet li").forEach(function (cell) {
       var link = cell.querySelector("a[href]");
       var badge = cell.querySelector(".status-badge");
       var found = link && /services\/([a-z0-9-]+)\/?$/.exec(link.getAttribute("href"));
       var service = found && display.services[found[1]];
+      if (service && !badge && service.state !== "operational") {
+        badge = element("span", "status-badge");
+        cell.appendChild(document.createTextNode(" "));
+        cell.appendChild(badge);
+      }
       if (badge && service) {
         setBadge(badge, service.state, service.label);
       }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import groupby
 
 from itcomms import addresses
 from itcomms.content.models import Service
@@ -31,6 +32,7 @@ from itcomms.outputs.status_feeds import status_feed
 from itcomms.outputs.status_view import (
     by_month,
     history,
+    history_services,
     page_context,
     recent_months,
 )
@@ -51,6 +53,7 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
     years = sorted({entry.start.astimezone(site.timezone).year for entry in entries}, reverse=True)
     ahead = upcoming_maintenance(site)
     statuses = current_status(site)
+    recent = by_month(site, entries, recent_months(site))
     yield templates.page(
         "status.md.j2",
         addresses.STATUS,
@@ -62,19 +65,22 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         in_progress=[window for window in ahead if in_progress(window, site.now)],
         upcoming=[window for window in ahead if window.start > site.now],
         categories=_categories(site, statuses),
-        months=by_month(site, entries, recent_months(site)),
+        months=recent,
+        months_services=history_services(site, recent),
         years=years,
     )
     for year in years:
         last_month = site.local_now.month if year == site.local_now.year else 12
         path = addresses.status_history(year)
+        months = by_month(site, entries, [(year, month) for month in range(last_month, 0, -1)])
         yield templates.page(
             "status_history.md.j2",
             path,
             **page_context(),
             feeds=feeds,
             year=year,
-            months=by_month(site, entries, [(year, month) for month in range(last_month, 0, -1)]),
+            months=months,
+            months_services=history_services(site, months),
             years=years,
         )
 
@@ -113,11 +119,10 @@ class Figure:
 
 @dataclass(frozen=True)
 class Segment:
-    """A stretch of the day-by-day bar: one day with a problem, or a run of quiet days."""
+    """A stretch of the day-by-day bar: a run of days in the same state."""
 
     state: ServiceState
     days: int
-    label: str
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,14 @@ class ServiceRow:
     target: str | None
     bar: tuple[Segment, ...]
     bar_label: str
-    """The bar in words, for people who cannot see it."""
+    """The bar in words: its accessible name, and what pointing at it shows."""
+
+    @property
+    def quiet(self) -> str | None:
+        """Its availability over the year when nothing needs showing day by day: working normally,
+        no problem in the last ``BAR_DAYS`` days and no figure below target; otherwise None."""
+        states = {self.state, *(segment.state for segment in self.bar)}
+        return None if states != {ServiceState.OPERATIONAL} or self.missed else self.figures[-1].percent
 
     @property
     def missed(self) -> str:
@@ -139,8 +151,12 @@ class ServiceRow:
 
 @dataclass(frozen=True)
 class CategoryRows:
+    """A category's services: those with something to show day by day get a row of the table,
+    the quiet ones one line each, so a page of hundreds of services stays light."""
+
     category: ServiceCategory
     rows: tuple[ServiceRow, ...]
+    quiet: tuple[ServiceRow, ...]
 
 
 def _categories(site: Site, statuses: Mapping[str, ServiceStatus]) -> list[CategoryRows]:
@@ -149,7 +165,13 @@ def _categories(site: Site, statuses: Mapping[str, ServiceStatus]) -> list[Categ
         if service.id in statuses:  # a retired service has no current status
             rows[service.category].append(_row(site, service, statuses[service.id].state))
     return [
-        CategoryRows(category, tuple(rows[category.id])) for category in site.categories.values() if rows[category.id]
+        CategoryRows(
+            category,
+            rows=tuple(row for row in rows[category.id] if not row.quiet),
+            quiet=tuple(row for row in rows[category.id] if row.quiet),
+        )
+        for category in site.categories.values()
+        if rows[category.id]
     ]
 
 
@@ -165,29 +187,14 @@ def _row(site: Site, service: Service, state: ServiceState) -> ServiceRow:
         state=state,
         figures=tuple(figures),
         target=percent(target) if target is not None else None,
-        bar=tuple(_segments(site, record)),
+        bar=tuple(_segments(record)),
         bar_label=_bar_label(site, record),
     )
 
 
-def _segments(site: Site, record: list[DayRecord]) -> Iterator[Segment]:
-    quiet: list[DayRecord] = []
-    for day in record:
-        if day.state is ServiceState.OPERATIONAL:
-            quiet.append(day)
-            continue
-        if quiet:
-            yield _quiet(site, quiet)
-            quiet = []
-        yield Segment(day.state, 1, f"{day_words(day.day, site.timezone)}: {_day_problems(day)}")
-    if quiet:
-        yield _quiet(site, quiet)
-
-
-def _quiet(site: Site, days: list[DayRecord]) -> Segment:
-    first, last = day_words(days[0].day, site.timezone), day_words(days[-1].day, site.timezone)
-    span = first if len(days) == 1 else f"{first} to {last}"
-    return Segment(ServiceState.OPERATIONAL, len(days), f"{span}: no problems")
+def _segments(record: list[DayRecord]) -> Iterator[Segment]:
+    for state, days in groupby(record, key=lambda day: day.state):
+        yield Segment(state, len(list(days)))
 
 
 def _day_problems(day: DayRecord) -> str:
@@ -217,4 +224,4 @@ def _bar_label(site: Site, record: list[DayRecord]) -> str:
         for day in record
         if day.state is not ServiceState.OPERATIONAL
     ]
-    return f"Last {len(record)} days: " + ", ".join(parts) + "." + "".join(f" {problem}." for problem in problems)
+    return ", ".join(parts) + "." + "".join(f" {problem}." for problem in problems)

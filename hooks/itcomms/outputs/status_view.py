@@ -14,7 +14,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from itcomms import addresses
-from itcomms.content.models import Impact, Incident, Maintenance
+from itcomms.content.models import Impact, Incident, Maintenance, Service
 from itcomms.figures.service_status import announced_maintenance, elapsed, incident_now, started_incidents
 from itcomms.site import Site
 from itcomms.words import duration, month_words
@@ -144,6 +144,12 @@ class Month:
     @property
     def title(self) -> str:
         return month_words(date(self.year, self.month, 1))
+
+
+def history_services(site: Site, months: Iterable[Month]) -> list[Service]:
+    """The services ``months`` tell of, in the catalogue's order: the history filter offers only these."""
+    told = {service_id for month in months for entry in month.entries for service_id in entry.services}
+    return [service for service in site.services.values() if service.id in told]
 
 
 def by_month(site: Site, entries: Iterable[HistoryEntry], months: Sequence[tuple[int, int]]) -> list[Month]:
