@@ -39,6 +39,7 @@ def demo_page_types() -> dict[str, str]:
         "services": addresses.SERVICES,
         "service": addresses.service(next(iter(site.services))),
         "brochure": addresses.BROCHURE,
+        "brochure chapter": addresses.brochure_chapter(site.settings.service_categories[0].id),
         "reports": addresses.REPORTS,
         "report": addresses.report(next(iter(site.reports))),
         "newsletters": addresses.NEWSLETTERS,

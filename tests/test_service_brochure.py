@@ -1,4 +1,5 @@
-"""The printable e-brochure and its PDF: every service in it, one bookmark each, none split across pages."""
+"""The printable e-brochure and its PDF: a cover page and a page per category, joined in one PDF with every
+service in it, one bookmark each, none split across pages, the contents numbered and linked inside the PDF."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from urllib.request import url2pathname
 
 import lxml.html
 import pypdf
@@ -24,9 +27,17 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-def articles(site_dir: Path) -> Iterator[tuple[str, str, str]]:
-    """Each service in the brochure: its name, its first line (name and badge) and its last line."""
-    document = lxml.html.document_fromstring((site_dir / BROCHURE_HTML).read_text(encoding="utf-8"))
+def chapters(site_dir: Path) -> list[Path]:
+    return sorted((site_dir / BROCHURE_HTML).parent.glob("*/index.html"))
+
+
+def articles(pages: list[Path]) -> Iterator[tuple[str, str, str]]:
+    """Each service in the brochure's pages: its name, its first line (name and badge) and its last line."""
+    for built in pages:
+        yield from _articles(lxml.html.document_fromstring(built.read_text(encoding="utf-8")))
+
+
+def _articles(document: lxml.html.HtmlElement) -> Iterator[tuple[str, str, str]]:
     for article in document.xpath("//article[@class='brochure-service']"):
         name = article.xpath(".//h3")[0].text_content()
         badge = article.xpath(".//span[contains(@class, 'catalogue-badge')]")[0].text_content()
@@ -34,11 +45,11 @@ def articles(site_dir: Path) -> Iterator[tuple[str, str, str]]:
         yield name, name + badge, last
 
 
-def assert_no_service_split(pdf: Path, site_dir: Path) -> int:
+def assert_no_service_split(pdf: Path, built: list[Path]) -> int:
     """Each service's first and last lines are on one page; returns how many services were checked."""
     pages = [squeeze(page.extract_text()) for page in pypdf.PdfReader(pdf).pages]
     checked = 0
-    for name, first, last in articles(site_dir):
+    for name, first, last in articles(built):
         starts = [number for number, page in enumerate(pages) if squeeze(first) in page]
         ends = [number for number, page in enumerate(pages) if squeeze(last) in page]
         assert len(starts) == 1, f"{name} starts on pages {starts}"
@@ -89,10 +100,19 @@ def test_pdf_holds_every_service_with_a_bookmark_each(demo_site: Path) -> None:
 
 def test_pdf_keeps_each_service_on_one_page(demo_site: Path) -> None:
     pdf = demo_site / addresses.BROCHURE_PDF
-    assert assert_no_service_split(pdf, demo_site) == 17
+    assert assert_no_service_split(pdf, chapters(demo_site)) == 17
     pages = pypdf.PdfReader(pdf).pages
     assert "Service catalogue" in pages[0].extract_text()
-    assert "Contents" in pages[1].extract_text()
+    contents = pages[1].extract_text()
+    assert "Contents" in contents
+    # The chapters are joined into one document: the contents has page numbers, and its links are jumps inside it.
+    assert re.search(r"Working together \.+ \d+", contents)
+    links = [annotation.get_object() for annotation in pages[1].get("/Annots", [])]
+    assert not [link for link in links if "/URI" in link.get("/A", {})]
+    site = load_site(REPO)
+    offered = [service for service in site.services.values() if service.lifecycle is not Lifecycle.RETIRED]
+    expected = {*site.categories, *(f"service-{service.id}" for service in offered), "retired"}
+    assert {str(link["/Dest"]) for link in links} == expected
     # Links are printed as text: the request form's address is on the page, not only behind a link.
     laptops = next(page.extract_text() for page in pages if "Laptops and new computers\nLive" in page.extract_text())
     assert "help.larkspur.example/request/laptop" in squeeze(laptops)
@@ -102,9 +122,29 @@ def test_pdf_keeps_each_service_on_one_page(demo_site: Path) -> None:
 def test_chromium_prints_the_brochure_without_splitting_a_service(demo_site: Path, tmp_path: Path) -> None:
     with serve(demo_site) as base_url, chromium() as browser:
         page = browser.new_context().new_page()
-        page.goto(base_url + BROCHURE_HTML, wait_until="networkidle")
-        (tmp_path / "printed.pdf").write_bytes(page.pdf(format="A4", print_background=True))
-    assert assert_no_service_split(tmp_path / "printed.pdf", demo_site) == 17
+        printed = 0
+        for chapter in chapters(demo_site):
+            page.goto(base_url + chapter.relative_to(demo_site).as_posix(), wait_until="networkidle")
+            (tmp_path / "printed.pdf").write_bytes(page.pdf(format="A4", print_background=True))
+            printed += assert_no_service_split(tmp_path / "printed.pdf", [chapter])
+    assert printed == 17
+
+
+def test_each_category_is_a_page_that_leads_to_the_others(demo_site: Path) -> None:
+    site = load_site(REPO)
+    pages = chapters(demo_site)
+    assert len(pages) == len(site.settings.service_categories)
+    for built in pages:
+        document = lxml.html.document_fromstring(built.read_text(encoding="utf-8"))
+        assert not document.xpath("//nav[contains(@class, 'md-tabs')] | //div[contains(@class, 'md-sidebar')]")
+        [heading] = document.xpath("//h1")
+        assert heading.text_content().startswith("Service catalogue: ")
+        for link in document.xpath("//nav[@class='brochure-pages']//a/@href | //dd//a[contains(@href, '#')]/@href"):
+            target, _, anchor = urljoin(built.as_uri(), link).partition("#")
+            assert (Path(url2pathname(urlsplit(target).path)) / "index.html").exists() or target.endswith(".pdf"), link
+            if anchor:
+                linked = lxml.html.document_fromstring((Path(url2pathname(urlsplit(target).path)) / "index.html").read_bytes())
+                assert linked.get_element_by_id(anchor, None) is not None, link
 
 
 def test_pdf_off_is_said_in_the_build_log_not_warned(tmp_path: Path) -> None:

@@ -69,6 +69,11 @@ def service_badge(service_id: str) -> str:
     return f"services/{service_id}/badge.svg"
 
 
+def brochure_chapter(category_id: str) -> str:
+    """One category's services in full: the brochure's page holds the cover and the contents."""
+    return f"services/brochure/{category_id}/index.md"
+
+
 def report(year: int | str) -> str:
     return f"report/{year}/index.md"
 

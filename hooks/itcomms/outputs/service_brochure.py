@@ -1,18 +1,26 @@
-"""The e-brochure: the whole catalogue as one print-ready page, and its PDF made from the built page.
+"""The e-brochure: a cover and contents page, a chapter page per category, and one PDF of them all.
 
-The page uses the ``printable.html`` theme template (no navigation chrome);
-the catalogue's print styles put each category on a new page, keep each
-service whole on its page and print links as text. WeasyPrint turns its
-headings into the PDF's bookmarks: one per category and per service.
+Every page uses the ``printable.html`` theme template (no navigation chrome).
+A catalogue of hundreds of services would make one page too heavy to open on
+a phone, so each category is a page of its own; the PDF joins them back into
+one document after the build, where the contents gets its page numbers and
+every link between chapters becomes a jump inside the PDF. The catalogue's
+print styles put each category on a new page, keep each service whole on its
+page and print links as text. WeasyPrint turns the headings into the PDF's
+bookmarks: one per category and per service.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import lxml.html
 
 from itcomms import addresses
-from itcomms.figures.service_facts import ServiceFacts, by_category, retired
+from itcomms.content.models import Lifecycle
+from itcomms.figures.service_facts import ServiceFacts, by_category, retired, service_facts
 from itcomms.problems import Problem
 from itcomms.rendering.outputs import Page
 from itcomms.rendering.pdf import html_to_pdf, turned_off
@@ -20,15 +28,36 @@ from itcomms.rendering.templating import Templates
 from itcomms.site import Site
 
 
-def page(site: Site, templates: Templates, facts: Mapping[str, ServiceFacts]) -> Page:
-    """The brochure page: cover, contents, then each category's services."""
-    return templates.page(
-        "brochure.md.j2",
-        addresses.BROCHURE,
-        groups=by_category(site, facts),
-        retired=retired(facts),
-        page_address=lambda path: site.options.absolute(addresses.url(path)),
-    )
+def pages(site: Site, templates: Templates, facts: Mapping[str, ServiceFacts]) -> Iterator[Page]:
+    """The cover with the contents (and the services no longer offered), then each category's chapter."""
+    groups = by_category(site, facts)
+    context = {
+        "page_address": lambda path: site.options.absolute(addresses.url(path)),
+        "chapter_of": chapter_of(site),
+    }
+    yield templates.page("brochure.md.j2", addresses.BROCHURE, groups=groups, retired=retired(facts), **context)
+    for number, (category, cards) in enumerate(groups):
+        yield templates.page(
+            "brochure_chapter.md.j2",
+            addresses.brochure_chapter(category.id),
+            category=category,
+            cards=cards,
+            previous=groups[number - 1][0] if number else None,
+            next=groups[number + 1][0] if number + 1 < len(groups) else None,
+            **context,
+        )
+
+
+def chapter_of(site: Site) -> Callable[[str], str]:
+    """Where the brochure tells of a service: its category's chapter, or the cover's list of retired services."""
+
+    def page_of(service_id: str) -> str:
+        service = site.services[service_id]
+        if service.lifecycle is Lifecycle.RETIRED:
+            return addresses.BROCHURE
+        return addresses.brochure_chapter(service.category)
+
+    return page_of
 
 
 def write_pdf(site: Site, site_dir: Path) -> Iterator[Problem | str]:
@@ -36,5 +65,40 @@ def write_pdf(site: Site, site_dir: Path) -> Iterator[Problem | str]:
     if not site.options.pdf:
         yield turned_off(addresses.BROCHURE_PDF)
         return
-    brochure_page = site_dir / addresses.url(addresses.BROCHURE) / "index.html"
-    html_to_pdf(brochure_page, site_dir / addresses.BROCHURE_PDF, site_dir, site.options.site_url)
+    built = [addresses.BROCHURE] + [
+        addresses.brochure_chapter(category.id) for category, _ in by_category(site, service_facts(site))
+    ]
+    cover, *chapters = [site_dir / addresses.url(path) / "index.html" for path in built]
+    urls = [site.options.absolute(addresses.url(path)) for path in built]
+    html_to_pdf(
+        cover, site_dir / addresses.BROCHURE_PDF, site_dir, site.options.site_url, text=joined(cover, chapters, urls)
+    )
+
+
+def joined(cover: Path, chapters: list[Path], urls: list[str]) -> str:
+    """The cover page's HTML with every chapter's sections put in before the retired list, as one document.
+
+    ``urls`` are where the cover and the chapters are published. Every link is made absolute
+    against its own page, since the chapters sit a folder deeper than the cover; a link to a place
+    in the brochure becomes a link inside the document, so the PDF's contents gets page numbers
+    and "Goes well with" jumps to the page the other service is on.
+    """
+    document = lxml.html.document_fromstring(cover.read_bytes())
+    document.make_links_absolute(urls[0])
+    retired_list = document.get_element_by_id("retired", None)
+    last = document.find_class("brochure")[-1]
+    for chapter, url in zip(chapters, urls[1:], strict=True):
+        page = lxml.html.document_fromstring(chapter.read_bytes())
+        page.make_links_absolute(url)
+        for section in page.find_class("brochure-category"):
+            if retired_list is not None:
+                retired_list.addprevious(section)
+            else:
+                last.addnext(section)
+                last = section
+    for link in document.iterlinks():
+        element, attribute, target, _ = link
+        address = urlsplit(target)
+        if attribute == "href" and address.fragment and address._replace(fragment="").geturl() in urls:
+            element.set("href", "#" + address.fragment)
+    return lxml.html.tostring(document, encoding="unicode", doctype="<!DOCTYPE html>")

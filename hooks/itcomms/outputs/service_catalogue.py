@@ -34,4 +34,4 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
             feeds=autodiscovery_links(site, service_feed(site, fact.service.id)),
             search_words=service_search_words(site, fact.service),
         )
-    yield service_brochure.page(site, templates, facts)
+    yield from service_brochure.pages(site, templates, facts)

@@ -19,8 +19,11 @@ def turned_off(*pdf_paths: str) -> str:
     return f"{', '.join(pdf_paths)} not made: PDFs are turned off (ITCOMMS_PDF=0)"
 
 
-def html_to_pdf(html_file: Path, pdf_file: Path, site_dir: Path, site_url: str) -> None:
+def html_to_pdf(html_file: Path, pdf_file: Path, site_dir: Path, site_url: str, text: str | None = None) -> None:
     """Render one built page to a PDF (vector, text selectable, bookmarks from headings).
+
+    ``text`` is the page's HTML where the PDF holds more than the built file (the brochure's
+    chapters joined to its cover); ``html_file`` still says where the page is published.
 
     ``site_url`` is where the built site is published: links in the PDF lead to
     the published pages, not to files on the machine that built it, so the PDF
@@ -47,9 +50,8 @@ def html_to_pdf(html_file: Path, pdf_file: Path, site_dir: Path, site_url: str) 
     level = weasyprint_log.level
     weasyprint_log.setLevel(logging.ERROR)
     try:
-        document = HTML(
-            filename=str(html_file), base_url=base_url, url_fetcher=SiteOnly(allowed_protocols={"file"})
-        ).render()
+        source = {"filename": str(html_file)} if text is None else {"string": text}
+        document = HTML(**source, base_url=base_url, url_fetcher=SiteOnly(allowed_protocols={"file"})).render()
         pdf_file.parent.mkdir(parents=True, exist_ok=True)
         document.write_pdf(str(pdf_file))
     finally:
