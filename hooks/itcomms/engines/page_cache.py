@@ -1,0 +1,90 @@
+"""What the engine made of each page's Markdown, kept between builds so an unchanged page is not converted again.
+
+Converting pages from Markdown is most of what the engine spends on our site,
+and most pages are the same from one build to the next (a preview after one
+edit, a rebuild in CI with its cache kept). A page is kept under a key made of
+everything its conversion depends on: its Markdown, its path, the engine and
+its Markdown settings, and the list of every file of the site (links between
+pages are resolved against it, so a page added or removed converts every page
+again). What is kept is all the engine learns from converting a page: its HTML,
+its table of contents, its title, the anchors it has, the anchors it links to
+on other pages, and the warnings the conversion gave, which are given again
+each time the page comes from here, so a strict build fails every time, not
+once.
+
+The store is a folder of small JSON files; entries no build asked for are
+removed when the build ends, so it holds one site's pages, not their history.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+"""Bumped whenever what is kept changes shape: older entries are then never read."""
+
+
+@dataclass(frozen=True)
+class ConvertedPage:
+    """A page as the engine converted it."""
+
+    html: str
+    toc: list[dict[str, Any]]
+    """The table of contents as the Markdown ``toc`` extension gives it: level, id, name, children."""
+    title: str | None
+    """The title the engine found in the page (its first heading), if any."""
+    anchors: list[str]
+    """Every id on the page another page may link to."""
+    links_to_anchors: dict[str, dict[str, str]]
+    """Anchors this page links to on other pages, by their source path: anchor → the link as written."""
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    """Log level and message of each warning the conversion gave."""
+
+
+class PageCache:
+    """Converted pages in ``folder``, for one engine and one set of Markdown settings (``settings``)."""
+
+    def __init__(self, folder: Path, settings: str, file_paths: Iterable[str]) -> None:
+        self._folder = folder / hashlib.sha256(f"{FORMAT}\n{settings}".encode()).hexdigest()[:16]
+        self._site_files = hashlib.sha256("\n".join(sorted(file_paths)).encode()).hexdigest()
+        self._used: set[str] = set()
+
+    def key(self, path: str, markdown: str) -> str:
+        """The key of one page's conversion."""
+        return hashlib.sha256(f"{self._site_files}\n{path}\n{markdown}".encode()).hexdigest()
+
+    def get(self, key: str) -> ConvertedPage | None:
+        self._used.add(key)
+        try:
+            kept = json.loads(self._entry(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        try:
+            return ConvertedPage(**{**kept, "warnings": [tuple(warning) for warning in kept["warnings"]]})
+        except (TypeError, KeyError):
+            return None  # an entry of another shape: converted again, and written anew
+
+    def put(self, key: str, page: ConvertedPage) -> None:
+        self._used.add(key)
+        entry = self._entry(key)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        written = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+        written.write_text(json.dumps(asdict(page), ensure_ascii=False), encoding="utf-8")
+        written.replace(entry)  # whole or not at all, should two builds write at once
+
+    def forget_unused(self) -> None:
+        """Remove every entry this build did not ask for: pages since changed or removed."""
+        if not self._folder.is_dir():
+            return
+        for entry in self._folder.glob("*.json"):
+            if entry.stem not in self._used:
+                entry.unlink(missing_ok=True)
+
+    def _entry(self, key: str) -> Path:
+        return self._folder / f"{key}.json"

@@ -1,0 +1,74 @@
+"""Pages kept converted between builds: a second build converts only what changed, and writes the same site,
+warnings included."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pytest
+
+from support import MINIMAL_CONTENT, BuildFailed, build_site, make_project
+
+NOW = "2026-11-24T12:00:00"
+
+
+def kept_entries(project: Path) -> dict[str, int]:
+    """Each kept page's file name, with when it was written."""
+    return {entry.name: entry.stat().st_mtime_ns for entry in (project / ".cache/itcomms/pages").glob("*/*.json")}
+
+
+def same_tree(left: Path, right: Path) -> list[str]:
+    """Files that differ between two built sites, or are in one only."""
+    compared = filecmp.dircmp(left, right)
+    differ: list[str] = []
+    stack = [(compared, "")]
+    while stack:
+        current, prefix = stack.pop()
+        differ += [prefix + name for name in current.left_only + current.right_only + current.diff_files]
+        differ += [prefix + name for name in filecmp.cmpfiles(current.left, current.right, current.common_files)[1]]
+        stack += [(sub, f"{prefix}{name}/") for name, sub in current.subdirs.items()]
+    return sorted(set(differ))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "project", MINIMAL_CONTENT)
+
+
+def test_a_second_build_converts_nothing_and_writes_the_same_site(project: Path, tmp_path: Path) -> None:
+    build_site(project, tmp_path / "first", now=NOW, ITCOMMS_PDF="0")
+    kept = kept_entries(project)
+    pages = list((tmp_path / "first").rglob("index.html"))
+    assert len(kept) == len(pages)  # every page, the 404 page aside
+    build_site(project, tmp_path / "second", now=NOW, ITCOMMS_PDF="0")
+    assert kept_entries(project) == kept  # nothing converted, so nothing written again
+    assert same_tree(tmp_path / "first", tmp_path / "second") == []
+
+
+def test_an_edited_page_alone_is_converted_again_and_its_old_form_forgotten(project: Path, tmp_path: Path) -> None:
+    build_site(project, tmp_path / "first", now=NOW, ITCOMMS_PDF="0")
+    before = kept_entries(project)
+    service = project / "content/services/email.yaml"
+    service.write_text(service.read_text(encoding="utf-8").replace("description: ", "description: Renamed. ", 1), "utf-8")
+    build_site(project, tmp_path / "second", now=NOW, ITCOMMS_PDF="0")
+    after = kept_entries(project)
+    written, forgotten = set(after) - set(before), set(before) - set(after)
+    pages_changed = [path for path in same_tree(tmp_path / "first", tmp_path / "second") if path.endswith(".html")]
+    assert "services/email/index.html" in pages_changed
+    assert len(written) == len(forgotten) == len(pages_changed) < len(after) / 2
+    assert all(before[name] == after[name] for name in set(after) & set(before))  # the rest were not written again
+
+
+def test_a_kept_page_gives_its_warnings_again(project: Path, tmp_path: Path) -> None:
+    (project / "docs/extra.md").write_text(
+        "# Extra\n\n[Gone](missing.md) and [nowhere](status/index.md#no-such-place).\n", encoding="utf-8"
+    )
+    logs = []
+    for site in ("first", "second"):
+        with pytest.raises(BuildFailed) as failed:
+            build_site(project, tmp_path / site, now=NOW, ITCOMMS_PDF="0")
+        logs.append(sorted(line for line in failed.value.log if "extra.md" in line))
+    assert logs[0] == logs[1]
+    assert any("missing.md" in line for line in logs[1])
+    assert any("no-such-place" in line for line in logs[1])
