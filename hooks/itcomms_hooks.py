@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
@@ -104,6 +105,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f"pymdown-extensions {version('pymdown-extensions')}, {config.markdown_extensions!r}, "
             f"{config.mdx_configs!r}, {config.use_directory_urls}, {config.validation!r}"
         )
+        # A kept page is kept as the page filters left it: what they read is part of every key.
+        settings += "\n" + build.page_filters_read()
         cache = PageCache(build.site.options.cache_dir / "pages", settings, (file.src_uri for file in files))
         config[_PAGES] = _KeptPages(cache)
     return files
@@ -122,9 +125,8 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
 
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     kept: _KeptPages | None = config.get(_PAGES)
-    if kept is not None:
-        html = kept.after_conversion(page, html, files)
-    return _build(config).page_html(page.file.src_uri, html)
+    filtered = _build(config).page_html
+    return filtered(page.file.src_uri, html) if kept is None else kept.after_conversion(page, html, files, filtered)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -154,8 +156,8 @@ def _log(notes: object) -> None:
 
 class _KeptPages:
     """Between ``on_page_markdown`` and ``on_page_content``: a kept page skips conversion (it is handed an
-    empty page), and is then given back everything converting it would have set; a page converted afresh
-    is kept, with the warnings its conversion logged."""
+    empty page) and the page filters, and is then given back everything converting it would have set; a
+    page converted afresh is filtered and kept, with the warnings its conversion logged."""
 
     def __init__(self, cache: PageCache) -> None:
         self.cache = cache
@@ -173,15 +175,17 @@ class _KeptPages:
         self._converting[path] = (key, warnings)
         return markdown
 
-    def after_conversion(self, page: MkDocsPage, html: str, files: Files) -> str:
+    def after_conversion(self, page: MkDocsPage, html: str, files: Files, filtered: Callable[[str, str], str]) -> str:
+        """The page's HTML, filtered: converted and filtered now, or as kept."""
         path, pages_log = page.file.src_uri, logging.getLogger(type(page).__module__)
         if path in self._converting:
             key, warnings = self._converting.pop(path)
             pages_log.removeHandler(warnings)
+            html = filtered(path, html)
             converted = ConvertedPage(
                 html=html,
                 toc=[_token(item) for item in page.toc],
-                title=page._title_from_render,  # noqa: SLF001  # what the engine found, not a front-matter title
+                title=page._title_from_render,  # what the engine found, not a front-matter title
                 anchors=sorted(page.present_anchor_ids or ()),
                 links_to_anchors={to.src_uri: dict(links) for to, links in (page.links_to_anchors or {}).items()},
                 warnings=warnings.seen,
@@ -192,7 +196,7 @@ class _KeptPages:
         for level, message in found.warnings:
             pages_log.log(level, message)
         page.toc = get_toc(found.toc)  # type: ignore[arg-type]
-        page._title_from_render = found.title  # noqa: SLF001
+        page._title_from_render = found.title  # the one way to give a page its title as rendering would
         page.present_anchor_ids = set(found.anchors)
         if page.links_to_anchors is not None:  # collected only when the engine checks anchors
             linked = {files.get_file_from_path(src): links for src, links in found.links_to_anchors.items()}
@@ -210,4 +214,9 @@ class _Warnings(logging.Handler):
 
 
 def _token(item: AnchorLink) -> dict[str, object]:
-    return {"level": item.level, "id": item.id, "name": item.title, "children": [_token(child) for child in item.children]}
+    return {
+        "level": item.level,
+        "id": item.id,
+        "name": item.title,
+        "children": [_token(child) for child in item.children],
+    }

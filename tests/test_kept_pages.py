@@ -50,7 +50,9 @@ def test_an_edited_page_alone_is_converted_again_and_its_old_form_forgotten(proj
     build_site(project, tmp_path / "first", now=NOW, ITCOMMS_PDF="0")
     before = kept_entries(project)
     service = project / "content/services/email.yaml"
-    service.write_text(service.read_text(encoding="utf-8").replace("description: ", "description: Renamed. ", 1), "utf-8")
+    service.write_text(
+        service.read_text(encoding="utf-8").replace("description: ", "description: Renamed. ", 1), "utf-8"
+    )
     build_site(project, tmp_path / "second", now=NOW, ITCOMMS_PDF="0")
     after = kept_entries(project)
     written, forgotten = set(after) - set(before), set(before) - set(after)
@@ -72,3 +74,15 @@ def test_a_kept_page_gives_its_warnings_again(project: Path, tmp_path: Path) -> 
     assert logs[0] == logs[1]
     assert any("missing.md" in line for line in logs[1])
     assert any("no-such-place" in line for line in logs[1])
+
+
+def test_a_glossary_edit_reaches_every_kept_page(project: Path, tmp_path: Path) -> None:
+    build_site(project, tmp_path / "first", now=NOW, ITCOMMS_PDF="0")
+    glossary = project / "content/glossary.yaml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").replace("looks after computers", "keeps computers"), encoding="utf-8"
+    )
+    build_site(project, tmp_path / "second", now=NOW, ITCOMMS_PDF="0")
+    for site, meaning in (("first", "looks after computers"), ("second", "keeps computers")):
+        home = (tmp_path / site / "index.html").read_text(encoding="utf-8")
+        assert f'<abbr title="Information Technology: The team that {meaning} and systems.">' in home

@@ -143,7 +143,9 @@ def test_each_category_is_a_page_that_leads_to_the_others(demo_site: Path) -> No
             target, _, anchor = urljoin(built.as_uri(), link).partition("#")
             assert (Path(url2pathname(urlsplit(target).path)) / "index.html").exists() or target.endswith(".pdf"), link
             if anchor:
-                linked = lxml.html.document_fromstring((Path(url2pathname(urlsplit(target).path)) / "index.html").read_bytes())
+                linked = lxml.html.document_fromstring(
+                    (Path(url2pathname(urlsplit(target).path)) / "index.html").read_bytes()
+                )
                 assert linked.get_element_by_id(anchor, None) is not None, link
 
 

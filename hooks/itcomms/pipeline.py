@@ -45,6 +45,10 @@ class Build:
         """A page's HTML once the engine rendered it, rewritten by the output modules that need to."""
         return outputs.filter_page(self.site, path, html)
 
+    def page_filters_read(self) -> str:
+        """All of the site ``page_html`` depends on, as text: for keeping filtered pages between builds."""
+        return outputs.page_filters_read(self.site)
+
     def after_build(self, site_dir: Path) -> list[Problem | str]:
         """Make the files that need the built site (PDFs); returns warnings and notes for the log."""
         return outputs.after_build(self.site, site_dir)

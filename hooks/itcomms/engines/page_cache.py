@@ -4,13 +4,14 @@ Converting pages from Markdown is most of what the engine spends on our site,
 and most pages are the same from one build to the next (a preview after one
 edit, a rebuild in CI with its cache kept). A page is kept under a key made of
 everything its conversion depends on: its Markdown, its path, the engine and
-its Markdown settings, and the list of every file of the site (links between
-pages are resolved against it, so a page added or removed converts every page
-again). What is kept is all the engine learns from converting a page: its HTML,
-its table of contents, its title, the anchors it has, the anchors it links to
-on other pages, and the warnings the conversion gave, which are given again
-each time the page comes from here, so a strict build fails every time, not
-once.
+its Markdown settings, what the page filters read (the glossary and the phone
+numbers: a page is kept as they left it), and the list of every file of the
+site (links between pages are resolved against it, so a page added or removed
+converts every page again). What is kept is all the engine learns from
+converting a page: its HTML, its table of contents, its title, the anchors it
+has, the anchors it links to on other pages, and the warnings the conversion
+gave, which are given again each time the page comes from here, so a strict
+build fails every time, not once.
 
 The store is a folder of small JSON files; entries no build asked for are
 removed when the build ends, so it holds one site's pages, not their history.
@@ -35,6 +36,7 @@ class ConvertedPage:
     """A page as the engine converted it."""
 
     html: str
+    """As the page filters left it."""
     toc: list[dict[str, Any]]
     """The table of contents as the Markdown ``toc`` extension gives it: level, id, name, children."""
     title: str | None

@@ -54,8 +54,16 @@ Renderer = Callable[[Site, Templates], Iterable[Output | Problem]]
 ThemeContext = Callable[[Site], Mapping[str, Any]]
 ThemePartials = Callable[[Site], Mapping[str, str]]
 """site → {partial's path in the theme, like partials/status-banner.html: its template text}."""
-PageFilter = Callable[[Site, str, str], str]
-"""(site, page source path, page HTML) → page HTML."""
+
+
+@dataclass(frozen=True)
+class PageFilter:
+    rewrite: Callable[[Site, str, str], str]
+    """(site, page source path, page HTML) → page HTML."""
+    reads: Callable[[Site], str]
+    """All of the site the rewrite depends on, as text: the same page rewritten with the same is the same."""
+
+
 AfterBuild = Callable[[Site, Path], Iterable[Problem | str]]
 """(site, built site folder) → warnings, and notes (plain strings) for the build log."""
 Advice = Callable[[Site, Templates], Iterable[Problem]]
@@ -84,7 +92,10 @@ THEME_VALUES = "partials/itcomms-values.html"
 """A partial the theme imports (``{% import ... as itcomms %}``) for the values every page's head needs:
 values as Jinja literals, so every engine reads them from the source tree, no hook needed."""
 _VALUE_PROVIDERS: tuple[ThemeContext, ...] = (status_feeds.theme_context, status_live.theme_context)
-PAGE_FILTERS: tuple[PageFilter, ...] = (glossary_tooltips.add_tooltips, phone_links.add_phone_links)
+PAGE_FILTERS: tuple[PageFilter, ...] = (
+    PageFilter(glossary_tooltips.add_tooltips, glossary_tooltips.what_it_reads),
+    PageFilter(phone_links.add_phone_links, phone_links.what_it_reads),
+)
 AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf, annual_report.make_pdfs)
 ADVICE: tuple[Advice, ...] = (newsletter_email.length_advice,)
 
@@ -138,8 +149,13 @@ def theme_partials(site: Site) -> dict[str, str]:
 
 def filter_page(site: Site, path: str, html: str) -> str:
     for page_filter in PAGE_FILTERS:
-        html = page_filter(site, path, html)
+        html = page_filter.rewrite(site, path, html)
     return html
+
+
+def page_filters_read(site: Site) -> str:
+    """What the page filters depend on: a page kept filtered stays right while this is the same."""
+    return "\n".join(page_filter.reads(site) for page_filter in PAGE_FILTERS)
 
 
 def after_build(site: Site, site_dir: Path) -> list[Problem | str]:
@@ -161,6 +177,7 @@ __all__ = [
     "advice",
     "after_build",
     "filter_page",
+    "page_filters_read",
     "render_site",
     "theme_context",
     "theme_partials",

@@ -43,6 +43,11 @@ _VOID = frozenset(
 )
 
 
+def what_it_reads(site: Site) -> str:
+    """The glossary, every field of every term: all the tooltips depend on."""
+    return repr(site.glossary.terms)
+
+
 def add_tooltips(site: Site, path: str, page_html: str) -> str:
     """The page with each use of a glossary term explained by a tooltip."""
     if not site.glossary.terms:

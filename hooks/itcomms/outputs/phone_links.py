@@ -35,6 +35,11 @@ def known_numbers(site: Site) -> list[str]:
     return sorted((number for number in found if number), key=lambda number: (-len(number), number))
 
 
+def what_it_reads(site: Site) -> str:
+    """The numbers it links: all it depends on."""
+    return "\n".join(known_numbers(site))
+
+
 def add_phone_links(site: Site, path: str, page_html: str) -> str:
     """The page with each known phone number in its text made a ``tel:`` link."""
     numbers = known_numbers(site)

@@ -96,9 +96,9 @@ def joined(cover: Path, chapters: list[Path], urls: list[str]) -> str:
             else:
                 last.addnext(section)
                 last = section
-    for link in document.iterlinks():
-        element, attribute, target, _ = link
+    for element, attribute, target, _ in document.iterlinks():
         address = urlsplit(target)
         if attribute == "href" and address.fragment and address._replace(fragment="").geturl() in urls:
             element.set("href", "#" + address.fragment)
-    return lxml.html.tostring(document, encoding="unicode", doctype="<!DOCTYPE html>")
+    text: str = lxml.html.tostring(document, encoding="unicode", doctype="<!DOCTYPE html>")
+    return text
