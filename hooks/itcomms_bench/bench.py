@@ -3,14 +3,17 @@
 Every figure is measured in this run, on this machine, as the median of
 several runs, each build in a fresh process:
 
-- full build time of synthetic content at three sizes (1, 10 and 20 years);
+- full build time of synthetic content at three sizes (1, 10 and 20 years):
+  the first build of a project (nothing kept yet: cold), and the builds after
+  it, which find the pages, charts and templates the first one kept;
 - the floor: a bare MkDocs + Material build of as many plain Markdown pages,
   and the same floor made of the very pages our hooks generate, written out as
   plain files (the difference is exactly the cost of our pipeline);
 - the peer: Material's blog plugin with mkdocs-rss-plugin building the same
   incidents and accomplishments as posts (in its own environment);
 - peak memory of each build, the search index size;
-- the rebuild time ``mkdocs serve`` needs after one YAML edit of the demo content;
+- the rebuild time ``mkdocs serve`` needs after one YAML edit of the demo content
+  (an incident's title);
 - the compressed size of the demo home page with everything it loads;
 - the seconds and peak memory of ``scripts/import-tickets`` on a generated
   export of 1,000,000 tickets.
@@ -64,8 +67,12 @@ def child_build(project: Path, site_dir: Path, *, serve_rebuild_of: str | None =
 
     seconds = build_once()
     if serve_rebuild_of:
+        # What an author does: a word changed in one item (its title, shown on its page, the status
+        # page, the feeds and the newsletter).
         edited = project / serve_rebuild_of
-        edited.write_text(edited.read_text(encoding="utf-8").replace("\n", "\n# edited\n", 1), encoding="utf-8")
+        text = edited.read_text(encoding="utf-8")
+        title = next(line for line in text.splitlines() if line.startswith("title: ") and line[7:8] not in "'\"")
+        edited.write_text(text.replace(title, title + " (edited)", 1), encoding="utf-8")
         seconds = build_once()
     max_rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"seconds": seconds, "max_rss_mib": max_rss_mib}
@@ -317,14 +324,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         say(f"itcomms benchmark: median of {args.runs} runs, {os.cpu_count()} CPUs")
         say(
-            f"{'size':>5} {'files':>6} {'pages':>6} {'build s':>8} {'peak MiB':>9} {'floor s':>8} {'vs floor':>9} "
-            f"{'same s':>7} {'vs same':>8} {'peer s':>7} {'vs peer':>8} {'search KiB':>11}"
+            f"{'size':>5} {'files':>6} {'pages':>6} {'cold s':>7} {'build s':>8} {'peak MiB':>9} {'floor s':>8} "
+            f"{'vs floor':>9} {'same s':>7} {'cold vs same':>13} {'vs same':>8} {'peer s':>7} {'vs peer':>8} "
+            f"{'search KiB':>11}"
         )
         baseline: tuple[str, int, float] | None = None
         for preset in args.sizes.split(","):
             project = make_project(work / preset / "ours")
             files = generate(project, PRESETS[preset])
-            measure(python, project, 1)  # once first, so charts come from the cache as on every build but the first
+            # The first build finds nothing kept (charts, compiled templates, converted pages); the next ones
+            # find what it kept, as every build does after the first in CI with its cache, or on a laptop.
+            cold = measure(python, project, 1)[0]
             ours = median(measure(python, project, args.runs))
             pages = count_pages(project / "site")
             search_kib = (project / "site" / "search" / "search_index.json").stat().st_size / 1024
@@ -340,9 +350,10 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 peer_text, ratio_text = f"{peer.seconds:.2f}", f"{ours.seconds / peer.seconds:.2f}x"
             say(
-                f"{preset:>5} {files:>6} {pages:>6} {ours.seconds:>8.2f} {ours.max_rss_mib:>9.0f} {floor.seconds:>8.2f} "
-                f"{ours.seconds / floor.seconds:>8.2f}x {same.seconds:>7.2f} {ours.seconds / same.seconds:>7.2f}x "
-                f"{peer_text:>7} {ratio_text:>8} {search_kib:>11.0f}"
+                f"{preset:>5} {files:>6} {pages:>6} {cold.seconds:>7.2f} {ours.seconds:>8.2f} "
+                f"{max(ours.max_rss_mib, cold.max_rss_mib):>9.0f} {floor.seconds:>8.2f} "
+                f"{ours.seconds / floor.seconds:>8.2f}x {same.seconds:>7.2f} {cold.seconds / same.seconds:>12.2f}x "
+                f"{ours.seconds / same.seconds:>7.2f}x {peer_text:>7} {ratio_text:>8} {search_kib:>11.0f}"
             )
             say(f"      text per file against the demo's: {volume_against(REPO / 'content', project / 'content')}")
             say(
@@ -361,8 +372,9 @@ def main(argv: list[str] | None = None) -> int:
 
         demo = make_project(work / "demo")
         shutil.copytree(REPO / "content", demo / "content")
-        rebuild = median(measure(python, demo, args.runs, serve_rebuild_of="content/site.yaml"))
-        say(f"serve rebuild after one YAML edit (demo content): {rebuild.seconds:.2f} s")
+        incident = sorted((demo / "content" / "incidents").rglob("*.yaml"))[-1].relative_to(demo).as_posix()
+        rebuild = median(measure(python, demo, args.runs, serve_rebuild_of=incident))
+        say(f"serve rebuild after one YAML edit, an incident's title (demo content): {rebuild.seconds:.2f} s")
         say(
             f"home page with everything it loads, gzip-compressed: {home_page_transfer_kib(demo / 'site', REPO):.0f} KiB"
         )
