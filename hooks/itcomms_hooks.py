@@ -106,8 +106,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f"{config.mdx_configs!r}, {config.use_directory_urls}, {config.validation!r}"
         )
         # A kept page is kept as the page filters left it: what they read is part of every key.
-        settings += "\n" + build.page_filters_read()
-        cache = PageCache(build.site.options.cache_dir / "pages", settings, (file.src_uri for file in files))
+        cache = PageCache(
+            build.site.options.cache_dir / "pages",
+            settings,
+            (file.src_uri for file in files),
+            build.page_filters_read(),
+        )
         config[_PAGES] = _KeptPages(cache)
     return files
 

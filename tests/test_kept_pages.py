@@ -86,3 +86,4 @@ def test_a_glossary_edit_reaches_every_kept_page(project: Path, tmp_path: Path) 
     for site, meaning in (("first", "looks after computers"), ("second", "keeps computers")):
         home = (tmp_path / site / "index.html").read_text(encoding="utf-8")
         assert f'<abbr title="Information Technology: The team that {meaning} and systems.">' in home
+    assert len(kept_entries(project)) == len(list((tmp_path / "second").rglob("index.html")))  # the old forgotten

@@ -32,8 +32,9 @@ def test_a_retired_service_is_absent_from_current_status_and_status_json(tmp_pat
     assert "email" in components
     status_page = pages["status/index.md"]
     assert isinstance(status_page, str)
-    assert 'id="service-email"' in status_page
-    assert f'id="service-{RETIRED}"' not in status_page  # no row in the table of services now
+    services = status_page.split("## Services")[1].split("## History")[0]
+    assert '<a href="../services/email/">' in services
+    assert f'<a href="../services/{RETIRED}/">' not in services  # no line among the services now
     # still in the history of the year it ran
     history = pages["status/history/2025/index.md"]
     assert isinstance(history, str) and name in history

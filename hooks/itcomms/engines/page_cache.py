@@ -50,16 +50,22 @@ class ConvertedPage:
 
 
 class PageCache:
-    """Converted pages in ``folder``, for one engine and one set of Markdown settings (``settings``)."""
+    """Converted pages in ``folder``, for one engine and one set of Markdown settings (``settings``).
 
-    def __init__(self, folder: Path, settings: str, file_paths: Iterable[str]) -> None:
+    ``file_paths`` lists the site's files; ``filters_read`` is what the page filters read. Both
+    are part of every key, not of the folder, so that when they change the entries they
+    replace are forgotten at the end of the build.
+    """
+
+    def __init__(self, folder: Path, settings: str, file_paths: Iterable[str], filters_read: str) -> None:
         self._folder = folder / hashlib.sha256(f"{FORMAT}\n{settings}".encode()).hexdigest()[:16]
-        self._site_files = hashlib.sha256("\n".join(sorted(file_paths)).encode()).hexdigest()
+        site_wide = "\n".join(sorted(file_paths)) + "\n\0" + filters_read
+        self._site_wide = hashlib.sha256(site_wide.encode()).hexdigest()
         self._used: set[str] = set()
 
     def key(self, path: str, markdown: str) -> str:
         """The key of one page's conversion."""
-        return hashlib.sha256(f"{self._site_files}\n{path}\n{markdown}".encode()).hexdigest()
+        return hashlib.sha256(f"{self._site_wide}\n{path}\n{markdown}".encode()).hexdigest()
 
     def get(self, key: str) -> ConvertedPage | None:
         self._used.add(key)

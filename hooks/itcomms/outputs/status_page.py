@@ -30,6 +30,7 @@ from itcomms.figures.service_status import (
 )
 from itcomms.outputs.status_feeds import status_feed
 from itcomms.outputs.status_view import (
+    HISTORY_MONTHS,
     by_month,
     history,
     history_services,
@@ -41,7 +42,7 @@ from itcomms.rendering.outputs import Output
 from itcomms.rendering.templating import Templates
 from itcomms.site import Site
 from itcomms.words import availability as availability_words
-from itcomms.words import count_words, day_words, duration, percent
+from itcomms.words import day_words, duration, percent
 
 AVAILABILITY_DAYS = (30, 90, 365)
 BAR_DAYS = 90
@@ -66,6 +67,7 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         upcoming=[window for window in ahead if window.start > site.now],
         categories=_categories(site, statuses),
         months=recent,
+        history_months=HISTORY_MONTHS,
         months_services=history_services(site, recent),
         years=years,
     )
@@ -207,21 +209,10 @@ def _day_problems(day: DayRecord) -> str:
 
 
 def _bar_label(site: Site, record: list[DayRecord]) -> str:
-    counts = {state: sum(1 for day in record if day.state is state) for state in ServiceState}
-    words = {
-        ServiceState.OPERATIONAL: "without problems",
-        ServiceState.DOWN: "down",
-        ServiceState.DEGRADED: "degraded",
-        ServiceState.MAINTENANCE: "with planned maintenance",
-    }
-    parts = [
-        f"{count_words(counts[state], 'day')} {words[state]}"
-        for state in (ServiceState.OPERATIONAL, ServiceState.DOWN, ServiceState.DEGRADED, ServiceState.MAINTENANCE)
-        if counts[state]
-    ]
+    """Each day with a problem and what it was: the days without are the rest of the bar."""
     problems = [
-        f"{day_words(day.day, site.timezone)}, {_day_problems(day)}"
+        f"{day_words(day.day, site.timezone)}: {_day_problems(day)}."
         for day in record
         if day.state is not ServiceState.OPERATIONAL
     ]
-    return ", ".join(parts) + "." + "".join(f" {problem}." for problem in problems)
+    return " ".join(problems) or f"No problems in these {len(record)} days."
