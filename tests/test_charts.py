@@ -8,6 +8,7 @@ from pathlib import Path
 from lxml import etree
 
 from itcomms.rendering.charts import Chart, Charts, Series
+from itcomms.rendering.kept import KeptFiles
 
 CHART = Chart(
     key="kpi-first-time-fix",
@@ -21,7 +22,7 @@ CHART = Chart(
 
 
 def test_svg_is_inline_ready_and_accessible() -> None:
-    svg = Charts(None).svg(CHART)
+    svg = Charts(KeptFiles(None)).svg(CHART)
     assert svg.startswith("<svg ")
     root = etree.fromstring(svg.encode())
     ns = {"svg": "http://www.w3.org/2000/svg"}
@@ -38,16 +39,27 @@ def test_svg_is_inline_ready_and_accessible() -> None:
 
 def test_two_charts_on_one_page_share_no_id() -> None:
     other = Chart(**{**CHART.__dict__, "key": "kpi-other", "kind": "bar"})
-    first, second = Charts(None).svg(CHART), Charts(None).svg(other)
+    first, second = Charts(KeptFiles(None)).svg(CHART), Charts(KeptFiles(None)).svg(other)
     assert not set(re.findall(r'id="([^"]+)"', first)) & set(re.findall(r'id="([^"]+)"', second))
 
 
 def test_same_chart_same_bytes_and_cached(tmp_path: Path) -> None:
-    charts = Charts(tmp_path)
+    charts = Charts(KeptFiles(tmp_path))
     first = charts.svg(CHART)
-    assert Charts(None).svg(CHART) == first
+    assert Charts(KeptFiles(None)).svg(CHART) == first
     (cached,) = tmp_path.glob("*.svg")
     cached.write_text("<svg>from the cache</svg>", encoding="utf-8")
-    assert Charts(tmp_path).svg(CHART) == "<svg>from the cache</svg>"
+    assert Charts(KeptFiles(tmp_path)).svg(CHART) == "<svg>from the cache</svg>"
     changed = Chart(**{**CHART.__dict__, "target": 80})
-    assert "Target (80)" in Charts(tmp_path).svg(changed)
+    assert "Target (80)" in Charts(KeptFiles(tmp_path)).svg(changed)
+
+
+def test_a_chart_no_longer_drawn_is_forgotten(tmp_path: Path) -> None:
+    Charts(KeptFiles(tmp_path)).svg(CHART)
+    changed = Chart(**{**CHART.__dict__, "target": 80})
+    charts = Charts(KeptFiles(tmp_path))
+    charts.svg(changed)
+    assert len(list(tmp_path.glob("*.svg"))) == 2
+    charts.kept.forget_unused()
+    (kept,) = tmp_path.glob("*.svg")
+    assert "Target (80)" in kept.read_text(encoding="utf-8")

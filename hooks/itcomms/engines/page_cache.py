@@ -13,19 +13,21 @@ has, the anchors it links to on other pages, and the warnings the conversion
 gave, which are given again each time the page comes from here, so a strict
 build fails every time, not once.
 
-The store is a folder of small JSON files; entries no build asked for are
-removed when the build ends, so it holds one site's pages, not their history.
+The store is a folder of small JSON files (``rendering.kept``); entries no
+build asked for are removed when the build ends, so it holds one site's pages,
+not their history.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from itcomms.rendering.kept import KeptFiles
 
 FORMAT = 1
 """Bumped whenever what is kept changes shape: older entries are then never read."""
@@ -58,41 +60,27 @@ class PageCache:
     """
 
     def __init__(self, folder: Path, settings: str, file_paths: Iterable[str], filters_read: str) -> None:
-        self._folder = folder / hashlib.sha256(f"{FORMAT}\n{settings}".encode()).hexdigest()[:16]
+        self._kept = KeptFiles(folder / hashlib.sha256(f"{FORMAT}\n{settings}".encode()).hexdigest()[:16])
         site_wide = "\n".join(sorted(file_paths)) + "\n\0" + filters_read
         self._site_wide = hashlib.sha256(site_wide.encode()).hexdigest()
-        self._used: set[str] = set()
 
     def key(self, path: str, markdown: str) -> str:
         """The key of one page's conversion."""
         return hashlib.sha256(f"{self._site_wide}\n{path}\n{markdown}".encode()).hexdigest()
 
     def get(self, key: str) -> ConvertedPage | None:
-        self._used.add(key)
-        try:
-            kept = json.loads(self._entry(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        kept = self._kept.read(key, ".json")
+        if kept is None:
             return None
         try:
-            return ConvertedPage(**{**kept, "warnings": [tuple(warning) for warning in kept["warnings"]]})
-        except (TypeError, KeyError):
+            found = json.loads(kept)
+            return ConvertedPage(**{**found, "warnings": [tuple(warning) for warning in found["warnings"]]})
+        except (ValueError, TypeError, KeyError):
             return None  # an entry of another shape: converted again, and written anew
 
     def put(self, key: str, page: ConvertedPage) -> None:
-        self._used.add(key)
-        entry = self._entry(key)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        written = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
-        written.write_text(json.dumps(asdict(page), ensure_ascii=False), encoding="utf-8")
-        written.replace(entry)  # whole or not at all, should two builds write at once
+        self._kept.write(key, ".json", json.dumps(asdict(page), ensure_ascii=False).encode("utf-8"))
 
     def forget_unused(self) -> None:
         """Remove every entry this build did not ask for: pages since changed or removed."""
-        if not self._folder.is_dir():
-            return
-        for entry in self._folder.glob("*.json"):
-            if entry.stem not in self._used:
-                entry.unlink(missing_ok=True)
-
-    def _entry(self, key: str) -> Path:
-        return self._folder / f"{key}.json"
+        self._kept.forget_unused()

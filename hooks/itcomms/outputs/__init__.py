@@ -129,6 +129,7 @@ def render_site(site: Site) -> Rendered:
                 )
             made_by[produced.path] = maker
             outputs.append(produced)
+    templates.forget_unused()
     return Rendered(sorted(outputs, key=lambda output: output.path), warnings)
 
 

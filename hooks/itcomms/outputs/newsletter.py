@@ -26,7 +26,7 @@ def render(site: Site, templates: Templates) -> Iterator[Output | Problem]:
         issues=issues,
         feeds=feeds,
     )
-    yield from render_feed(site, feed)
+    yield from render_feed(site, feed, templates.feeds)
     emails = newsletter_email.EmailWriter(site, templates)
     for issue in issues:
         yield templates.page(

@@ -56,9 +56,11 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
                 written[event.id] = _entry(site, templates, event)
         return [written[event.id] for event in chosen[:limit]]
 
-    yield from render_feed(site, status_feed(site, entries(events)))
+    yield from render_feed(site, status_feed(site, entries(events)), templates.feeds)
     for service_id in site.services:
-        yield from render_feed(site, service_feed(site, service_id, entries(by_service.get(service_id, []))))
+        yield from render_feed(
+            site, service_feed(site, service_id, entries(by_service.get(service_id, []))), templates.feeds
+        )
 
 
 def theme_context(site: Site) -> Mapping[str, Any]:

@@ -16,14 +16,14 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import re
 from dataclasses import asdict, dataclass
 from importlib.metadata import version
-from pathlib import Path
 from typing import Any, Literal
 
 from markupsafe import escape
+
+from itcomms.rendering.kept import KeptFiles
 
 PALETTE = ("#3b82c4", "#d9822b", "#2f9e77", "#b556a0", "#8c6bc8", "#c4524f")
 """Series colours, in order: readable on white and on Material's dark slate (3:1 or more on both)."""
@@ -65,23 +65,19 @@ class Chart:
 
 
 class Charts:
-    """Draws charts for one build; ``cache_dir`` (or None for no cache) holds SVGs already drawn."""
+    """Draws charts for one build; ``kept`` holds the SVGs already drawn."""
 
-    def __init__(self, cache_dir: Path | None) -> None:
-        self.cache_dir = cache_dir
+    def __init__(self, kept: KeptFiles) -> None:
+        self.kept = kept
 
     def svg(self, chart: Chart) -> str:
         """The chart as an ``<svg>`` element ready to place in HTML."""
         digest = self._digest(chart)
-        cached = self.cache_dir / f"{digest}.svg" if self.cache_dir else None
-        if cached is not None and cached.is_file():
-            return cached.read_text(encoding="utf-8")
-        drawn = _label(_draw(chart), chart)
+        cached = self.kept.read(digest, ".svg")
         if cached is not None:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            partial = cached.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_text(drawn, encoding="utf-8")
-            partial.replace(cached)
+            return cached.decode("utf-8")
+        drawn = _label(_draw(chart), chart)
+        self.kept.write(digest, ".svg", drawn.encode("utf-8"))
         return drawn
 
     @staticmethod

@@ -11,16 +11,19 @@ decode them back to the author's text. A title can never become markup.
 
 from __future__ import annotations
 
+import hashlib
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from importlib.metadata import version
 from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from itcomms import addresses
+from itcomms.rendering.kept import KeptFiles
 from itcomms.rendering.outputs import Artefact
 from itcomms.site import Site
 
@@ -74,16 +77,45 @@ def category_scheme(site: Site, name: str) -> str:
     return f"tag:{host},2025:category/{name}"
 
 
-def render_feed(site: Site, feed: Feed) -> tuple[Artefact, Artefact]:
-    """The feed as RSS 2.0 and as Atom 1.0."""
+def render_feed(site: Site, feed: Feed, kept: KeptFiles) -> tuple[Artefact, Artefact]:
+    """The feed as RSS 2.0 and as Atom 1.0; ``kept`` holds feeds written before, by what they hold."""
     entries = list(feed.entries)[: feed.limit]
-    page_url = site.options.absolute(addresses.url(feed.page))
-    rss = _generator(site, feed, entries, page_url, site.options.absolute(feed.rss_path), "application/rss+xml")
-    atom = _generator(site, feed, entries, page_url, site.options.absolute(feed.atom_path), "application/atom+xml")
-    return (
-        Artefact(feed.rss_path, rss.rss_str(pretty=True)),
-        Artefact(feed.atom_path, _atom_text_as_html(atom.atom_str(pretty=True))),
+    key = _digest(site, feed, entries)
+    rss, atom = kept.read(key, ".xml"), kept.read(key, ".atom")
+    if rss is None or atom is None:
+        page_url = site.options.absolute(addresses.url(feed.page))
+        rss_url, atom_url = site.options.absolute(feed.rss_path), site.options.absolute(feed.atom_path)
+        rss = _generator(site, feed, entries, page_url, rss_url, "application/rss+xml").rss_str(pretty=True)
+        atom = _atom_text_as_html(
+            _generator(site, feed, entries, page_url, atom_url, "application/atom+xml").atom_str(pretty=True)
+        )
+        kept.write(key, ".xml", rss)
+        kept.write(key, ".atom", atom)
+    return Artefact(feed.rss_path, rss), Artefact(feed.atom_path, atom)
+
+
+_FORMAT = "1"
+"""Bumped whenever this module writes feeds differently, so no feed written before is used."""
+
+
+def _digest(site: Site, feed: Feed, entries: list[FeedEntry]) -> str:
+    """Everything a feed's two files are made of."""
+    settings = site.settings
+    made_of = (
+        _FORMAT,
+        version("feedgen"),
+        site.options.site_url,
+        settings.name,
+        settings.contact.email,
+        None if entries else site.now,  # an empty feed is dated from the build
+        feed.title,
+        feed.description,
+        feed.page,
+        feed.rss_path,
+        feed.atom_path,
+        tuple(entries),
     )
+    return hashlib.sha256(repr(made_of).encode()).hexdigest()[:32]
 
 
 def _text(value: str) -> str:

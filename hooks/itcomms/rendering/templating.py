@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from itcomms import addresses
 from itcomms.addresses import relative_link
 from itcomms.rendering.charts import Chart, Charts
+from itcomms.rendering.kept import KeptFiles
 from itcomms.rendering.markdown_html import MarkdownRenderer
 from itcomms.rendering.outputs import Page
 from itcomms.site import Site
@@ -142,7 +143,9 @@ class Templates:
         self.site = site
         self.markdown = MarkdownRenderer(site.options.site_url)
         cache_dir = site.options.cache_dir
-        self.charts = Charts(cache_dir / "charts" if cache_dir else None)
+        self.charts = Charts(KeptFiles(cache_dir / "charts" if cache_dir else None))
+        self.feeds = KeptFiles(cache_dir / "feeds" if cache_dir else None)
+        """Feeds already written, by a digest of what they hold (``feeds.render_feed``)."""
         self.environment = environment(TEMPLATE_DIR, "markdown", cache_dir)
         self.environment.filters.update(
             md=self.md,
@@ -154,6 +157,11 @@ class Templates:
         self.words = Words(site.timezone, site.settings.currency, site.settings.fiscal_year_start)
         self.environment.globals.update(self.globals())
         self.environment.policies["json.dumps_function"] = front_matter_json
+
+    def forget_unused(self) -> None:
+        """After a whole site's render: remove the charts and feeds it no longer makes."""
+        self.charts.kept.forget_unused()
+        self.feeds.forget_unused()
 
     def globals(self) -> dict[str, Any]:
         """What every template of the site can use, whatever its escaping."""
