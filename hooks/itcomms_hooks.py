@@ -5,7 +5,8 @@
   build here, before MkDocs cleans or writes the output folder (while
   previewing, with ``mkdocs serve``, the problems become a one-page site
   instead, so the browser shows them).
-- ``on_files``: add the generated pages and files, in memory.
+- ``on_files``: add the generated pages and files, in memory, and open the
+  pages kept converted by earlier builds.
 - ``on_env``: serve the theme partials made from the data (the status banner)
   from memory, ahead of the theme's own templates.
 - ``on_page_markdown``, ``on_page_content``: take a page unchanged since the
@@ -28,7 +29,7 @@ from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
-import markdown
+import markdown as python_markdown
 import mkdocs
 from jinja2 import ChoiceLoader, DictLoader, Environment
 from markupsafe import escape
@@ -101,7 +102,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = _build(config)
     if isinstance(build, Build) and build.site.options.cache_dir is not None:
         settings = (
-            f"{mkdocs.__name__} {mkdocs.__version__}, Markdown {markdown.__version__}, "
+            f"{mkdocs.__name__} {mkdocs.__version__}, Markdown {python_markdown.__version__}, "
             f"pymdown-extensions {version('pymdown-extensions')}, {config.markdown_extensions!r}, "
             f"{config.mdx_configs!r}, {config.use_directory_urls}, {config.validation!r}"
         )

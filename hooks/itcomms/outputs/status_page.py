@@ -138,11 +138,11 @@ class ServiceRow:
     """The bar in words: its accessible name, and what pointing at it shows."""
 
     @property
-    def quiet(self) -> str | None:
-        """Its availability over the year when nothing needs showing day by day: working normally,
-        no problem in the last ``BAR_DAYS`` days and no figure below target; otherwise None."""
+    def is_quiet(self) -> bool:
+        """Nothing to show day by day: working normally, no problem in the last ``BAR_DAYS`` days, no figure
+        below target."""
         states = {self.state, *(segment.state for segment in self.bar)}
-        return None if states != {ServiceState.OPERATIONAL} or self.missed else self.figures[-1].percent
+        return states == {ServiceState.OPERATIONAL} and not self.missed
 
     @property
     def missed(self) -> str:
@@ -169,8 +169,8 @@ def _categories(site: Site, statuses: Mapping[str, ServiceStatus]) -> list[Categ
     return [
         CategoryRows(
             category,
-            rows=tuple(row for row in rows[category.id] if not row.quiet),
-            quiet=tuple(row for row in rows[category.id] if row.quiet),
+            rows=tuple(row for row in rows[category.id] if not row.is_quiet),
+            quiet=tuple(row for row in rows[category.id] if row.is_quiet),
         )
         for category in site.categories.values()
         if rows[category.id]
