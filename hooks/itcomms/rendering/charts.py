@@ -69,6 +69,9 @@ class Charts:
 
     def __init__(self, kept: KeptFiles) -> None:
         self.kept = kept
+        # The installed version from its metadata (once: reading it costs milliseconds), since importing
+        # matplotlib to ask would cost more than a cached chart saves.
+        self._matplotlib = version("matplotlib")
 
     def svg(self, chart: Chart) -> str:
         """The chart as an ``<svg>`` element ready to place in HTML."""
@@ -80,10 +83,8 @@ class Charts:
         self.kept.write(digest, ".svg", drawn.encode("utf-8"))
         return drawn
 
-    @staticmethod
-    def _digest(chart: Chart) -> str:
-        # The installed version from its metadata: importing matplotlib to ask would cost more than a cached chart saves.
-        shaped_by = {"chart": asdict(chart), "style": _STYLE_VERSION, "matplotlib": version("matplotlib")}
+    def _digest(self, chart: Chart) -> str:
+        shaped_by = {"chart": asdict(chart), "style": _STYLE_VERSION, "matplotlib": self._matplotlib}
         return hashlib.sha256(json.dumps(shaped_by, sort_keys=True).encode()).hexdigest()[:32]
 
 
