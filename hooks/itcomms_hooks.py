@@ -113,7 +113,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             (file.src_uri for file in files),
             build.page_filters_read(),
         )
-        config[_PAGES] = _KeptPages(cache)
+        config[_PAGES] = _KeptPages(cache, build.page_html)
     return files
 
 
@@ -130,8 +130,9 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
 
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     kept: _KeptPages | None = config.get(_PAGES)
-    filtered = _build(config).page_html
-    return filtered(page.file.src_uri, html) if kept is None else kept.after_conversion(page, html, files, filtered)
+    return (
+        _build(config).page_html(page.file.src_uri, html) if kept is None else kept.after_conversion(page, html, files)
+    )
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -164,8 +165,9 @@ class _KeptPages:
     empty page) and the page filters, and is then given back everything converting it would have set; a
     page converted afresh is filtered and kept, with the warnings its conversion logged."""
 
-    def __init__(self, cache: PageCache) -> None:
+    def __init__(self, cache: PageCache, filtered: Callable[[str, str], str]) -> None:
         self.cache = cache
+        self._filtered = filtered
         self._found: dict[str, ConvertedPage] = {}
         self._converting: dict[str, tuple[str, _Warnings]] = {}
 
@@ -180,13 +182,13 @@ class _KeptPages:
         self._converting[path] = (key, warnings)
         return markdown
 
-    def after_conversion(self, page: MkDocsPage, html: str, files: Files, filtered: Callable[[str, str], str]) -> str:
+    def after_conversion(self, page: MkDocsPage, html: str, files: Files) -> str:
         """The page's HTML, filtered: converted and filtered now, or as kept."""
         path, pages_log = page.file.src_uri, logging.getLogger(type(page).__module__)
         if path in self._converting:
             key, warnings = self._converting.pop(path)
             pages_log.removeHandler(warnings)
-            html = filtered(path, html)
+            html = self._filtered(path, html)
             converted = ConvertedPage(
                 html=html,
                 toc=[_token(item) for item in page.toc],

@@ -91,7 +91,8 @@
       var service = found && display.services[found[1]];
       if (service && !badge && service.state !== "operational") {
         badge = element("span", "status-badge");
-        cell.appendChild(document.createTextNode(" "));
+        /* Where the page puts one when it is built: under the name in a row, after it on a line. */
+        cell.appendChild(cell.tagName === "TH" ? document.createElement("br") : document.createTextNode(" "));
         cell.appendChild(badge);
       }
       if (badge && service) {

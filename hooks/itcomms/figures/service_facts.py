@@ -117,14 +117,20 @@ def _promise(target: ResponseTarget) -> Promise:
     return Promise(target.priority.value, target.respond_within_hours, resolve)
 
 
+def offered_categories(site: Site) -> list[ServiceCategory]:
+    """The categories with a service still offered, in the order site.yaml gives: the catalogue's groups and
+    the brochure's chapters."""
+    offered = {service.category for service in site.services.values() if service.lifecycle is not Lifecycle.RETIRED}
+    return [category for category in site.settings.service_categories if category.id in offered]
+
+
 def by_category(site: Site, facts: Mapping[str, ServiceFacts]) -> list[tuple[ServiceCategory, list[ServiceFacts]]]:
     """The services still offered, under each category that has any, in the order site.yaml gives."""
     offered = [fact for fact in facts.values() if not fact.is_retired]
-    groups = [
+    return [
         (category, [fact for fact in offered if fact.category.id == category.id])
-        for category in site.settings.service_categories
+        for category in offered_categories(site)
     ]
-    return [(category, cards) for category, cards in groups if cards]
 
 
 def retired(facts: Mapping[str, ServiceFacts]) -> list[ServiceFacts]:

@@ -12,15 +12,15 @@ bookmarks: one per category and per service.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import lxml.html
 
 from itcomms import addresses
-from itcomms.content.models import Lifecycle
-from itcomms.figures.service_facts import ServiceFacts, by_category, retired, service_facts
+from itcomms.content.models import Lifecycle, Service
+from itcomms.figures.service_facts import ServiceFacts, by_category, offered_categories, retired
 from itcomms.problems import Problem
 from itcomms.rendering.outputs import Page
 from itcomms.rendering.pdf import html_to_pdf, turned_off
@@ -33,7 +33,7 @@ def pages(site: Site, templates: Templates, facts: Mapping[str, ServiceFacts]) -
     groups = by_category(site, facts)
     context = {
         "page_address": lambda path: site.options.absolute(addresses.url(path)),
-        "chapter_of": chapter_of(site),
+        "chapter_of": lambda service_id: chapter_of(site.services[service_id]),
     }
     yield templates.page("brochure.md.j2", addresses.BROCHURE, groups=groups, retired=retired(facts), **context)
     for number, (category, cards) in enumerate(groups):
@@ -48,16 +48,11 @@ def pages(site: Site, templates: Templates, facts: Mapping[str, ServiceFacts]) -
         )
 
 
-def chapter_of(site: Site) -> Callable[[str], str]:
+def chapter_of(service: Service) -> str:
     """Where the brochure tells of a service: its category's chapter, or the cover's list of retired services."""
-
-    def page_of(service_id: str) -> str:
-        service = site.services[service_id]
-        if service.lifecycle is Lifecycle.RETIRED:
-            return addresses.BROCHURE
-        return addresses.brochure_chapter(service.category)
-
-    return page_of
+    return (
+        addresses.BROCHURE if service.lifecycle is Lifecycle.RETIRED else addresses.brochure_chapter(service.category)
+    )
 
 
 def write_pdf(site: Site, site_dir: Path) -> Iterator[Problem | str]:
@@ -65,9 +60,7 @@ def write_pdf(site: Site, site_dir: Path) -> Iterator[Problem | str]:
     if not site.options.pdf:
         yield turned_off(addresses.BROCHURE_PDF)
         return
-    built = [addresses.BROCHURE] + [
-        addresses.brochure_chapter(category.id) for category, _ in by_category(site, service_facts(site))
-    ]
+    built = [addresses.BROCHURE] + [addresses.brochure_chapter(category.id) for category in offered_categories(site)]
     cover, *chapters = [site_dir / addresses.url(path) / "index.html" for path in built]
     urls = [site.options.absolute(addresses.url(path)) for path in built]
     html_to_pdf(

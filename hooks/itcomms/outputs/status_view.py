@@ -91,6 +91,11 @@ class HistoryEntry:
     anchor: str
     """The entry's id on the history page."""
 
+    @property
+    def is_marked(self) -> bool:
+        """Ongoing or cancelled: the history marks these, and says the rest are over."""
+        return self.outcome in ("Ongoing", "Cancelled")
+
 
 def history(site: Site) -> list[HistoryEntry]:
     """Incidents started and windows over by "now", newest first."""
