@@ -16,7 +16,9 @@ import pytest
 
 from browser import chromium, serve
 from itcomms import addresses
+from itcomms.outputs import Page, render_site
 from itcomms.content.models import Lifecycle
+from itcomms.site import Site
 from support import MINIMAL_CONTENT, REPO, build_log, build_site, load_site, make_project
 
 BROCHURE_HTML = addresses.url(addresses.BROCHURE) + "index.html"
@@ -111,7 +113,11 @@ def test_pdf_keeps_each_service_on_one_page(demo_site: Path) -> None:
     assert not [link for link in links if "/URI" in link.get("/A", {})]
     site = load_site(REPO)
     offered = [service for service in site.services.values() if service.lifecycle is not Lifecycle.RETIRED]
-    expected = {*site.categories, *(f"service-{service.id}" for service in offered), "retired"}
+    expected = {
+        *(f"category-{id}" for id in site.categories),
+        *(f"service-{service.id}" for service in offered),
+        "retired",
+    }
     assert {str(link["/Dest"]) for link in links} == expected
     # Links are printed as text: the request form's address is on the page, not only behind a link.
     laptops = next(page.extract_text() for page in pages if "Laptops and new computers\nLive" in page.extract_text())
@@ -160,3 +166,33 @@ def test_pdf_off_is_said_in_the_build_log_not_warned(tmp_path: Path) -> None:
     assert (tmp_path / "site" / BROCHURE_HTML).exists()
     catalogue = (tmp_path / "site" / addresses.url(addresses.SERVICES) / "index.html").read_text(encoding="utf-8")
     assert "brochure.pdf" not in catalogue
+
+
+def test_a_category_named_like_another_anchor_shares_no_id_with_it(tmp_path: Path) -> None:
+    # Ids an author may well choose, each also an id in the brochure joined into the PDF: the retired list,
+    # the contents, a service.
+    project = make_project(tmp_path / "project", MINIMAL_CONTENT)
+    site_file = project / "content/site.yaml"
+    categories = "".join(
+        f"  - id: {category}\n    name: {category.title()}\n    description: Services.\n"
+        for category in ("retired", "brochure-contents", "service-email")
+    )
+    site_file.write_text(
+        site_file.read_text(encoding="utf-8").replace("service_categories:\n", "service_categories:\n" + categories),
+        encoding="utf-8",
+    )
+    services = project / "content/services"
+    fax = (services / "chat.yaml").read_text(encoding="utf-8").replace("name: Chat", "name: Fax")
+    (services / "fax.yaml").write_text(fax + "lifecycle: retired\n", encoding="utf-8")  # so the retired list shows
+    for service, category in (("email", "service-email"), ("chat", "retired")):
+        path = services / f"{service}.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("working-together", category), encoding="utf-8")
+    pages = rendered_pages(load_site(project))
+    brochure = [text for path, text in pages.items() if path.startswith("services/brochure/")]
+    ids = [found for text in brochure for found in re.findall(r'\bid="([^"]+)"', text)]
+    assert "retired" in ids and "service-email" in ids  # the retired list, and the service
+    assert len(ids) == len(set(ids))
+
+
+def rendered_pages(site: Site) -> dict[str, str]:
+    return {output.path: output.markdown for output in render_site(site).outputs if isinstance(output, Page)}

@@ -34,6 +34,7 @@ def pages(site: Site, templates: Templates, facts: Mapping[str, ServiceFacts]) -
     context = {
         "page_address": lambda path: site.options.absolute(addresses.url(path)),
         "chapter_of": lambda service_id: chapter_of(site.services[service_id]),
+        "category_anchor": category_anchor,
     }
     yield templates.page("brochure.md.j2", addresses.BROCHURE, groups=groups, retired=retired(facts), **context)
     for number, (category, cards) in enumerate(groups):
@@ -46,6 +47,12 @@ def pages(site: Site, templates: Templates, facts: Mapping[str, ServiceFacts]) -
             next=groups[number + 1][0] if number + 1 < len(groups) else None,
             **context,
         )
+
+
+def category_anchor(category_id: str) -> str:
+    """A category's id in the brochure. Prefixed: joined into the PDF, a category named ``retired`` or
+    ``service-email`` would otherwise share its id with the retired list or with a service."""
+    return f"category-{category_id}"
 
 
 def chapter_of(service: Service) -> str:
