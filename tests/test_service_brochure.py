@@ -16,8 +16,8 @@ import pytest
 
 from browser import chromium, serve
 from itcomms import addresses
-from itcomms.outputs import Page, render_site
 from itcomms.content.models import Lifecycle
+from itcomms.outputs import Page, render_site
 from itcomms.site import Site
 from support import MINIMAL_CONTENT, REPO, build_log, build_site, load_site, make_project
 
