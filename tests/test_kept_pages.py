@@ -87,3 +87,25 @@ def test_a_glossary_edit_reaches_every_kept_page(project: Path, tmp_path: Path) 
         home = (tmp_path / site / "index.html").read_text(encoding="utf-8")
         assert f'<abbr title="Information Technology: The team that {meaning} and systems.">' in home
     assert len(kept_entries(project)) == len(list((tmp_path / "second").rglob("index.html")))  # the old forgotten
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"\xff\xfe not text",
+        b'{"html": "<p>half',
+        b"[]",
+        b'{"html": 1, "toc": [], "title": null, "anchors": [], "links_to_anchors": {}, "warnings": []}',
+        b'{"html": "", "toc": "x", "title": null, "anchors": [], "links_to_anchors": {}, "warnings": []}',
+        b'{"html": "", "toc": [], "title": null, "anchors": [], "links_to_anchors": {}, "warnings": [[30]]}',
+        b'{"html": "", "toc": [{"level": 2}], "title": null, "anchors": [], "links_to_anchors": {}, "warnings": []}',
+    ],
+    ids=["empty", "binary", "cut-short", "a-list", "html-a-number", "toc-a-string", "warning-cut", "toc-item-cut"],
+)
+def test_a_damaged_kept_page_is_converted_again(project: Path, tmp_path: Path, damage: bytes) -> None:
+    build_site(project, tmp_path / "first", now=NOW, ITCOMMS_PDF="0")
+    for entry in (project / ".cache/itcomms/pages").glob("*/*.json"):
+        entry.write_bytes(damage)
+    build_site(project, tmp_path / "second", now=NOW, ITCOMMS_PDF="0")
+    assert same_tree(tmp_path / "first", tmp_path / "second") == []

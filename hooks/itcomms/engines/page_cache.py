@@ -74,9 +74,10 @@ class PageCache:
             return None
         try:
             found = json.loads(kept)
-            return ConvertedPage(**{**found, "warnings": [tuple(warning) for warning in found["warnings"]]})
+            page = ConvertedPage(**{**found, "warnings": [(level, message) for level, message in found["warnings"]]})
         except (ValueError, TypeError, KeyError):
-            return None  # an entry of another shape: converted again, and written anew
+            return None  # not an entry, or one of another shape: converted again, and written anew
+        return page if _well_formed(page) else None
 
     def put(self, key: str, page: ConvertedPage) -> None:
         self._kept.write(key, ".json", json.dumps(asdict(page), ensure_ascii=False).encode("utf-8"))
@@ -84,3 +85,31 @@ class PageCache:
     def forget_unused(self) -> None:
         """Remove every entry this build did not ask for: pages since changed or removed."""
         self._kept.forget_unused()
+
+
+def _well_formed(page: ConvertedPage) -> bool:
+    """Every field of the type the engine will be handed: a damaged entry is a miss, never a broken page."""
+
+    def toc(items: object) -> bool:
+        return isinstance(items, list) and all(
+            isinstance(item, dict)
+            and isinstance(item.get("level"), int)
+            and isinstance(item.get("id"), str)
+            and isinstance(item.get("name"), str)
+            and toc(item.get("children"))
+            for item in items
+        )
+
+    return (
+        isinstance(page.html, str)
+        and toc(page.toc)
+        and (page.title is None or isinstance(page.title, str))
+        and isinstance(page.anchors, list)
+        and all(isinstance(anchor, str) for anchor in page.anchors)
+        and isinstance(page.links_to_anchors, dict)
+        and all(
+            isinstance(links, dict) and all(isinstance(value, str) for value in links.values())
+            for links in page.links_to_anchors.values()
+        )
+        and all(isinstance(level, int) and isinstance(message, str) for level, message in page.warnings)
+    )
