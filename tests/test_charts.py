@@ -63,3 +63,10 @@ def test_a_chart_no_longer_drawn_is_forgotten(tmp_path: Path) -> None:
     charts.kept.forget_unused()
     (kept,) = tmp_path.glob("*.svg")
     assert "Target (80)" in kept.read_text(encoding="utf-8")
+
+
+def test_a_kept_chart_cut_short_is_drawn_again(tmp_path: Path) -> None:
+    drawn = Charts(KeptFiles(tmp_path)).svg(CHART)
+    (kept,) = tmp_path.glob("*.svg")
+    kept.write_text(drawn[:100], encoding="utf-8")
+    assert Charts(KeptFiles(tmp_path)).svg(CHART) == drawn

@@ -77,3 +77,12 @@ def test_a_feed_written_before_is_read_back_and_a_changed_one_written_anew(tmp_p
     retitled = replace(feed, entries=[replace(feed.entries[0], title="Update two"), *feed.entries[1:]])
     changed = render_feed(site, retitled, KeptFiles(tmp_path / "kept"))
     assert b"Update two" in changed[0].content and b"Update two" in changed[1].content
+
+
+def test_a_kept_feed_cut_short_is_written_again(tmp_path: Path) -> None:
+    site = load_site(minimal_project(tmp_path))
+    feed = Feed("S", "D", "status/index.md", "a.xml", "a.atom", entries(site, 3))
+    written = render_feed(site, feed, KeptFiles(tmp_path / "kept"))
+    for kept in (tmp_path / "kept").iterdir():
+        kept.write_bytes(kept.read_bytes()[:200])
+    assert render_feed(site, feed, KeptFiles(tmp_path / "kept")) == written

@@ -77,8 +77,8 @@ class Charts:
         """The chart as an ``<svg>`` element ready to place in HTML."""
         digest = self._digest(chart)
         cached = self.kept.read(digest, ".svg")
-        if cached is not None:
-            return cached.decode("utf-8")
+        if cached is not None and cached.rstrip().endswith(b"</svg>"):  # a file cut short is drawn again
+            return cached.decode("utf-8", errors="replace")
         drawn = _label(_draw(chart), chart)
         self.kept.write(digest, ".svg", drawn.encode("utf-8"))
         return drawn

@@ -82,7 +82,8 @@ def render_feed(site: Site, feed: Feed, kept: KeptFiles) -> tuple[Artefact, Arte
     entries = list(feed.entries)[: feed.limit]
     key = _digest(site, feed, entries)
     rss, atom = kept.read(key, ".xml"), kept.read(key, ".atom")
-    if rss is None or atom is None:
+    # Only a whole document is published: a kept file cut short (a full disk, a damaged cache) is written again.
+    if rss is None or atom is None or not rss.rstrip().endswith(b"</rss>") or not atom.rstrip().endswith(b"</feed>"):
         page_url = site.options.absolute(addresses.url(feed.page))
         rss_url, atom_url = site.options.absolute(feed.rss_path), site.options.absolute(feed.atom_path)
         rss = _generator(site, feed, entries, page_url, rss_url, "application/rss+xml").rss_str(pretty=True)
