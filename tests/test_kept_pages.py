@@ -4,6 +4,7 @@ warnings included."""
 from __future__ import annotations
 
 import filecmp
+import shutil
 from pathlib import Path
 
 import pytest
@@ -108,4 +109,12 @@ def test_a_damaged_kept_page_is_converted_again(project: Path, tmp_path: Path, d
     for entry in (project / ".cache/itcomms/pages").glob("*/*.json"):
         entry.write_bytes(damage)
     build_site(project, tmp_path / "second", now=NOW, ITCOMMS_PDF="0")
+    assert same_tree(tmp_path / "first", tmp_path / "second") == []
+
+
+def test_a_cache_that_cannot_be_written_costs_time_not_the_build(project: Path, tmp_path: Path) -> None:
+    build_site(project, tmp_path / "first", now=NOW, ITCOMMS_PDF="0")
+    shutil.rmtree(project / ".cache")
+    (project / ".cache").write_text("not a folder", encoding="utf-8")  # every write under it fails
+    assert build_site(project, tmp_path / "second", now=NOW, ITCOMMS_PDF="0") == []
     assert same_tree(tmp_path / "first", tmp_path / "second") == []

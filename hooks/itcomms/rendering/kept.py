@@ -9,6 +9,7 @@ longer makes (an edited page's old form, a chart of figures since corrected).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -31,14 +32,20 @@ class KeptFiles:
             return None
 
     def write(self, key: str, suffix: str, content: bytes) -> None:
+        """Keep ``content``; where the folder cannot be written (a read-only checkout, a full disk), the
+        build goes on without keeping it."""
         name = key + suffix
         self._used.add(name)
         if self.folder is None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
         partial = self.folder / f"{name}.{os.getpid()}.tmp"
-        partial.write_bytes(content)
-        partial.replace(self.folder / name)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(content)
+            partial.replace(self.folder / name)
+        except OSError:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
 
     def forget_unused(self) -> None:
         """Remove every entry this build did not ask for."""
@@ -46,4 +53,7 @@ class KeptFiles:
             return
         for entry in self.folder.iterdir():
             if entry.name not in self._used and entry.is_file():
-                entry.unlink(missing_ok=True)
+                try:
+                    entry.unlink(missing_ok=True)
+                except OSError:
+                    return  # a folder that cannot be written keeps what it has

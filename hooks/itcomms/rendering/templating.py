@@ -122,8 +122,11 @@ def environment(folder: Path, escaping: Escaping, cache_dir: Path | None = None)
     if cache_dir is not None:
         fingerprint = hashlib.sha256(f"{folder.resolve()}:{escaping}".encode())
         kept = cache_dir / "templates" / fingerprint.hexdigest()[:16]
-        kept.mkdir(parents=True, exist_ok=True)
-        bytecode_cache = jinja2.FileSystemBytecodeCache(str(kept))
+        try:
+            kept.mkdir(parents=True, exist_ok=True)
+            bytecode_cache = jinja2.FileSystemBytecodeCache(str(kept))
+        except OSError:
+            pass  # a folder that cannot be made (a read-only checkout): templates are compiled every build
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
         bytecode_cache=bytecode_cache,
