@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -18,7 +19,9 @@ import pytest
 from browser import serve
 from fakes import Mailbox, Webhooks, smtp_server, webhook_server
 from itcomms.cli.notify import main
+from itcomms.publish import slack
 from itcomms.publish.delivery import DeliveryFailed, Retry, post_json
+from itcomms.publish.notices import Notice
 from status_content import incident_file, rendered
 from support import load_site, minimal_project, write_content
 
@@ -221,3 +224,24 @@ def test_ids_from_before_they_lost_their_date_are_the_same_items(world: World) -
     assert main(["snapshot", str(previous), "--live-url", world.live_url], world.environ) == 0
     assert main(["send", str(previous), "--site", str(world.site)], world.environ) == 0
     assert world.counts() == (0, 0, 0)
+
+
+def test_slack_text_is_inert_and_within_its_limits() -> None:
+
+    hostile = "<!here> <!channel> <https://evil.example/login|Reset your password> & " + "x" * 10_000
+    notice = Notice(
+        id="i",
+        title="<!channel> down",
+        state="Investigating",
+        impact="",
+        services=("Email",),
+        text=hostile,
+        link="https://intranet.example/it/status/",
+        published=datetime(2026, 1, 1, tzinfo=UTC),
+        site_name="IT",
+    )
+    posted = slack.message(notice)
+    for text in (posted["text"], posted["blocks"][2]["text"]["text"]):
+        assert "<!" not in text and "<https" not in text
+        assert len(text) <= slack.SECTION_LIMIT + len(notice.link) + 1
+    assert posted["blocks"][2]["text"]["text"].endswith("(read the rest: https://intranet.example/it/status/)")
