@@ -25,6 +25,8 @@ class Webhooks:
     fail: dict[str, list[int]] = field(default_factory=dict)
     """path → statuses to answer with, one per request, before answering 200 again."""
     attempts: dict[str, int] = field(default_factory=dict)
+    answer: dict[str, tuple[dict[str, str], bytes]] = field(default_factory=dict)
+    """path → headers and body sent with each error status (``Retry-After``, the channel's reason)."""
 
 
 @contextmanager
@@ -41,9 +43,13 @@ def webhook_server() -> Iterator[Webhooks]:
                 status = failing.pop(0) if failing else 202
                 if status < 300:
                     hooks.posts.setdefault(self.path, []).append(json.loads(body))
+            headers, body = hooks.answer.get(self.path, ({}, b"")) if status >= 300 else ({}, b"")
             self.send_response(status)
-            self.send_header("Content-Length", "0")
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
             self.end_headers()
+            self.wfile.write(body)
 
         def log_message(self, format: str, *args: object) -> None:
             pass

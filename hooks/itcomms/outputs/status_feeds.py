@@ -161,7 +161,8 @@ def _entry(site: Site, templates: Templates, event: _Event) -> FeedEntry:
         link=link,
         published=event.at,
         updated=event.at,
-        summary=templates.markdown.plain(event.message),
+        # Links keep their address after their words: a reader (and every notification) loses none.
+        summary=templates.markdown.plain(event.message, base_url=link),
         content_html=html,
         categories=tuple(categories),
         schemed=tuple(schemed),

@@ -1,8 +1,10 @@
-"""Sending with retries: an HTTP POST of JSON (the chat webhooks) and a GET (the live feed), standard library only.
+"""Sending with retries: an HTTP POST of JSON (the chat webhooks), standard library only.
 
 A failure that may pass (no connection, a timeout, 429 or a 5xx answer) is
-tried again after a wait that doubles each time; one that will not (another
-4xx: a wrong or revoked webhook address) fails at once.
+tried again after a wait that doubles each time, or after the wait the server
+asks for (``Retry-After``) when that is longer; one that will not (another
+4xx: a wrong or revoked webhook address, a message the channel refuses) fails
+at once. Either way the failure says what the channel answered.
 """
 
 from __future__ import annotations
@@ -13,10 +15,16 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
 USER_AGENT = "itcomms-notify"
 TIMEOUT_SECONDS = 20
+LONGEST_WAIT = 300
+"""Seconds a channel may ask us to wait (``Retry-After``); a longer wait fails the run loudly instead of stalling it."""
+ANSWER_SHOWN = 300
+"""Characters of a channel's own error answer kept in the failure message."""
 _T = TypeVar("_T")
 
 
@@ -25,7 +33,11 @@ class DeliveryFailed(Exception):
 
 
 class _Transient(Exception):
-    """Worth another try."""
+    """Worth another try; ``wait`` is how long the server asked us to wait, when it said."""
+
+    def __init__(self, problem: str, wait: float | None = None) -> None:
+        super().__init__(problem)
+        self.wait = wait
 
 
 @dataclass(frozen=True)
@@ -43,7 +55,10 @@ class Retry:
             except _Transient as problem:
                 if number == self.attempts:
                     raise DeliveryFailed(f"{what}: {problem} (tried {self.attempts} times)") from None
-            self.sleep(wait)
+                asked = problem.wait
+            if asked is not None and asked > LONGEST_WAIT:
+                raise DeliveryFailed(f"{what}: the channel asks to wait {asked:.0f} s before trying again")
+            self.sleep(max(wait, asked or 0))
             wait *= 2
         raise AssertionError("unreachable")
 
@@ -68,33 +83,40 @@ def post_json(url: str, body: Any, retry: Retry, what: str) -> None:
     retry.run(what, attempt)
 
 
-def get(url: str, retry: Retry, what: str) -> bytes | None:
-    """The body at ``url``, or None when the server says there is nothing there (404 or 410)."""
-
-    def attempt() -> bytes | None:
-        # Past any cache in front of the site: a stale copy would make old items look new.
-        request = urllib.request.Request(
-            url, headers={"User-Agent": USER_AGENT, "Cache-Control": "no-cache", "Pragma": "no-cache"}
-        )
-        try:
-            with _open(request) as response:
-                body: bytes = response.read()
-                return body
-        except DeliveryFailed as failed:
-            if str(failed).startswith(("HTTP 404", "HTTP 410")):
-                return None
-            raise
-
-    return retry.run(what, attempt)
-
-
 def _open(request: urllib.request.Request) -> Any:
     try:
         return urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS)
     except urllib.error.HTTPError as error:
+        problem = f"HTTP {error.code} {error.reason}{_answer(error)}"
+        retry_after = _retry_after(error.headers.get("Retry-After"))
         error.close()
         if error.code == 429 or error.code >= 500:
-            raise _Transient(f"HTTP {error.code} {error.reason}") from None
-        raise DeliveryFailed(f"HTTP {error.code} {error.reason}") from None
+            raise _Transient(problem, retry_after) from None
+        raise DeliveryFailed(problem) from None
     except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
         raise _Transient(str(getattr(error, "reason", error))) from None
+
+
+def _answer(error: urllib.error.HTTPError) -> str:
+    """What the channel said about the refusal (Slack: ``invalid_blocks``), as one short line of plain text."""
+    try:
+        body = error.read(ANSWER_SHOWN * 4).decode("utf-8", "replace")
+    except OSError:
+        return ""
+    words = " ".join("".join(char if char.isprintable() else " " for char in body).split())[:ANSWER_SHOWN]
+    return f": {words}" if words else ""
+
+
+def _retry_after(value: str | None) -> float | None:
+    """``Retry-After`` in seconds: a number of seconds or an HTTP date (RFC 9110)."""
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value.strip())
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max((moment - datetime.now(UTC)).total_seconds(), 0.0)

@@ -1,7 +1,6 @@
-"""The status items of a feed, as a notification needs them, and which of them are new.
+"""The status items of the built feed, as a notification needs them (which are news: ``record.py``).
 
-A notice is read back from the Atom feed the build wrote (and the live site
-serves): its id (which never changes, see ``outputs.status_feeds``), its
+A notice is read back from the Atom feed the build wrote: its id, its
 title, the services and the state (categories under their own schemes, see
 ``rendering.feeds.category_scheme``), the impact, the update's text and the
 link. The feed is read with lxml, which the build already uses, never
@@ -11,7 +10,6 @@ resolving entities or fetching anything it names.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -74,30 +72,27 @@ def read_feed(document: bytes) -> list[Notice]:
     return sorted(notices, key=lambda notice: notice.published)
 
 
+def newest_moment(document: bytes) -> datetime:
+    """The feed's ``updated`` time: its newest item's (the build's "now" when it has none). Whatever the feed
+    holds then is what a new record, or a channel added, starts after."""
+    root = _root(document)
+    moment = _text(root, "updated").strip()
+    try:
+        built = datetime.fromisoformat(moment)
+    except ValueError:
+        raise FeedUnreadable(f"the feed's updated time {moment!r} is not a time") from None
+    return built if built.tzinfo else built.replace(tzinfo=UTC)
+
+
 def author_email(document: bytes) -> str:
     """The contact address a feed names as its author (emails come from the IT department itself)."""
     author = _root(document).find(f"{_ATOM}author")
     return _text(author, "email").strip() if author is not None else ""
 
 
-def new_since(built: Sequence[Notice], live: Sequence[Notice] | None) -> list[Notice]:
-    """What the built feed holds that the live feed does not, compared by id; nothing when there is no live feed.
-
-    With no live feed (the very first publish) every item would look new, though
-    subscribers have no reason to hear the old ones: nothing is new then.
-    """
-    if live is None:
-        return []
-    seen = {item_key(notice.id) for notice in live}
-    return [notice for notice in built if item_key(notice.id) not in seen]
-
-
 def item_key(feed_id: str) -> str:
-    """What names the item in a tag URI, without the authority and its day (``tag:host,day:incident/x/update/2``).
-
-    The day in status ids was once the item's own date; comparing without it means
-    the first publish after that change (or a change of host) posts nothing again.
-    """
+    """What names the item in a tag URI, without the authority and its day (``tag:host,day:incident/x/update/2``):
+    a change of host or of the id's day changes nothing it is known by."""
     if feed_id.startswith("tag:") and feed_id.count(":") >= 2:
         return feed_id.split(":", 2)[2]
     return feed_id

@@ -1,40 +1,38 @@
-"""Tell every channel about each status update once, comparing the new feed with the live site's by id.
+"""Tell every channel about each status update once, whatever an operator or an author does.
 
-No database and no state file: what subscribers have been told is what the
-live site's own status feed holds. The order makes that safe:
+What each channel was told is kept in a record of its own (``record.py``),
+outside every release: for the GitHub workflow on a branch of the
+repository, for an intranet server in a file beside the releases. The steps:
 
-1. ``snapshot``, before the deploy: save the live feed (``site_url`` +
-   ``status/feed.atom``). A 404 means nothing was ever published: the first
-   publish posts nothing old. Anything else that is not a feed (an error page,
-   no connection after the retries) stops here, so nothing is guessed.
+1. ``check``, before the deploy: the built feed is readable, every configured
+   channel's address can be used, and the record is there (or this is the
+   first publish, said out loud with ``--first-publish``). A mistake stops
+   the run here, before anything changes.
 2. deploy the new site.
-3. ``send``, after the deploy succeeded: every item of the built feed whose id
-   the snapshot lacks goes to each channel, oldest first.
+3. ``send``, after the deploy: each item of the built feed that a channel has
+   not been told goes to it, oldest first, and is written to the record the
+   moment the channel accepts it.
 
-A run that fails before the deploy posts nothing; run it again and it posts
-the same items. Once the deploy is done the live feed holds the new items, so
-a re-run (or the next scheduled run) sees nothing new and posts nothing twice.
-The price of that choice: if a channel still fails after its retries, the
-items it missed are not posted by a later run. ``send`` then fails loudly and
-lists them, so someone can post them by hand; a channel stops at its first
-failure, so it never shows a later update before an earlier one, while the
-other channels carry on. Posting twice is the one thing subscribers notice and
-lose trust over; a missed post is loud in CI and still on the status page and
-in the feed.
+So a re-run posts nothing twice, a rollback, a revert or a deleted incident
+posts nothing old again, and a channel that fails stops at its first failure
+(it never shows a later update before an earlier one) while the others carry
+on: ``send`` fails loudly, and the next run posts to it what it missed, once.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from email.headerregistry import Address
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import urlsplit
 
-from itcomms import addresses
-from itcomms.publish.delivery import DeliveryFailed, Retry, get
-from itcomms.publish.mail import Email
-from itcomms.publish.notices import FeedUnreadable, Notice, new_since, read_feed
+from itcomms.publish.delivery import DeliveryFailed, Retry
+from itcomms.publish.mail import Email, SmtpSettingsError
+from itcomms.publish.notices import FeedUnreadable, Notice, author_email, newest_moment, read_feed
+from itcomms.publish.record import Record, RecordProblem
 from itcomms.publish.slack import Slack
 from itcomms.publish.teams import Teams
 
@@ -52,86 +50,134 @@ class Channel(Protocol):
 
 
 class NotifyError(Exception):
-    """Something stops ``snapshot`` or ``send`` before anything is posted."""
+    """Something stops ``check`` or ``send`` before anything is posted."""
 
 
 @dataclass
 class Outcome:
-    """What ``send`` did: posted ids per channel, and for a channel that failed, why and what it did not post."""
+    """What ``send`` did, per channel: the items that were news to it, those posted, and why it stopped."""
 
-    new: list[Notice]
+    news: dict[str, list[Notice]] = field(default_factory=dict)
     posted: dict[str, list[str]] = field(default_factory=dict)
     failures: dict[str, str] = field(default_factory=dict)
     not_posted: dict[str, list[str]] = field(default_factory=dict)
+    first_publish: bool = False
 
     @property
     def ok(self) -> bool:
         return not self.failures
 
 
-def live_feed_url(site_url: str) -> str:
-    return site_url.rstrip("/") + "/" + addresses.STATUS_FEED_ATOM
-
-
-def snapshot(live_url: str, destination: Path, retry: Retry) -> str:
-    """Save the live feed to ``destination`` (empty when the site has none yet); returns what was found, in words."""
-    # A query of its own, so no cache in front of the site (a CDN) answers with a copy from before the last deploy:
-    # a stale feed would make items already posted look new.
-    fresh = f"{live_url}{'&' if '?' in live_url else '?'}notify={time.time_ns()}"
-    try:
-        body = get(fresh, retry, f"the live feed at {live_url}")
-    except DeliveryFailed as failed:
-        raise NotifyError(f"could not read {failed}; not guessing what is new, so nothing will be posted") from None
-    if body is None:
-        destination.write_bytes(b"")
-        return f"no feed at {live_url} yet: this is the first publish, nothing old will be posted"
-    try:
-        items = read_feed(body)
-    except FeedUnreadable as problem:
-        raise NotifyError(f"{live_url} is not a feed ({problem}); nothing will be posted") from None
-    destination.write_bytes(body)
-    return f"the live feed holds {len(items)} items"
-
-
-def send(built_feed: Path, previous: Path, channels: Sequence[Channel]) -> Outcome:
-    """Post each item of ``built_feed`` that ``previous`` (a ``snapshot``) lacks, to every channel, oldest first."""
-    if not previous.is_file():
-        raise NotifyError(f"{previous} is missing: run `notify snapshot` before the deploy; nothing posted")
+def built_notices(built_feed: Path) -> tuple[list[Notice], datetime]:
+    """The built feed's items, oldest first, and the moment it is as of (``notices.newest_moment``)."""
     if not built_feed.is_file():
         raise NotifyError(f"{built_feed} is missing: build the site first; nothing posted")
     try:
-        earlier = previous.read_bytes()
-        live = read_feed(earlier) if earlier else None
-        new = new_since(read_feed(built_feed.read_bytes()), live)
+        document = built_feed.read_bytes()
+        return read_feed(document), newest_moment(document)
     except FeedUnreadable as problem:
-        raise NotifyError(f"a feed could not be read ({problem}); nothing posted") from None
-    outcome = Outcome(new)
-    for channel in channels:
-        posted = outcome.posted.setdefault(channel.name, [])
-        for index, notice in enumerate(new):
-            try:
-                channel.send(notice)
-            except DeliveryFailed as failed:
-                outcome.failures[channel.name] = str(failed)
-                outcome.not_posted[channel.name] = [later.id for later in new[index:]]
-                break
-            posted.append(notice.id)
+        raise NotifyError(f"{built_feed} could not be read ({problem}); nothing posted") from None
+
+
+def open_record(record_path: Path, *, first_publish: bool) -> Record | None:
+    """The record, or ``None`` for a first publish, which starts it."""
+    try:
+        if first_publish:
+            Record.may_start(record_path)
+            return None
+        return Record.open(record_path)
+    except RecordProblem as problem:
+        raise NotifyError(str(problem)) from None
+
+
+def send(
+    built_feed: Path,
+    record_path: Path,
+    channels: Sequence[Channel],
+    *,
+    first_publish: bool = False,
+    dry_run: bool = False,
+) -> Outcome:
+    """Post to each channel every item of ``built_feed`` the record says it has not been told, oldest first."""
+    notices, now = built_notices(built_feed)
+    record = open_record(record_path, first_publish=first_publish)
+    if record is None:  # the first publish: from now on, everything is news; nothing before it is
+        if not dry_run:
+            Record.start(record_path, now, (channel.name for channel in channels))
+        return Outcome(first_publish=True)
+    record.writes = not dry_run
+    outcome = Outcome()
+    try:
+        for channel in channels:
+            news = outcome.news[channel.name] = [
+                notice for notice in notices if record.is_news(channel.name, notice, now)
+            ]
+            posted = outcome.posted[channel.name] = []
+            for index, notice in enumerate([] if dry_run else news):
+                try:
+                    channel.send(notice)
+                except DeliveryFailed as failed:
+                    outcome.failures[channel.name] = str(failed)
+                    outcome.not_posted[channel.name] = [later.id for later in news[index:]]
+                    break
+                record.told(channel.name, notice)
+                posted.append(notice.id)
+    except RecordProblem as problem:  # the record could not be written: stop before posting anything untold
+        raise NotifyError(f"{problem}; stopped before posting more") from None
     return outcome
 
 
+def check(
+    built_feed: Path, record_path: Path, environ: Mapping[str, str], retry: Retry, *, first_publish: bool
+) -> list[Channel]:
+    """Everything ``send`` will need, checked before the deploy; returns the configured channels."""
+    built_notices(built_feed)
+    open_record(record_path, first_publish=first_publish)
+    return channels_from_environment(environ, retry, default_sender(built_feed))
+
+
+def default_sender(built_feed: Path) -> str:
+    """The contact address the built feed names as its author: emails come from the IT department itself."""
+    try:
+        return author_email(built_feed.read_bytes()) if built_feed.is_file() else ""
+    except FeedUnreadable:
+        return ""
+
+
 def channels_from_environment(environ: Mapping[str, str], retry: Retry, default_sender: str) -> list[Channel]:
-    """The channels whose secrets are set; none set is not an error (``send`` then only reports)."""
+    """The channels whose secrets are set, each address checked; none set is not an error (``send`` only reports)."""
     channels: list[Channel] = []
     if teams := environ.get(TEAMS_WEBHOOK, "").strip():
-        channels.append(Teams(teams, retry))
+        channels.append(Teams(_webhook(TEAMS_WEBHOOK, teams), retry))
     if slack := environ.get(SLACK_WEBHOOK, "").strip():
-        channels.append(Slack(slack, retry))
+        channels.append(Slack(_webhook(SLACK_WEBHOOK, slack), retry))
     if smtp := environ.get(SMTP_URL, "").strip():
-        recipients = [address.strip() for address in environ.get(NOTIFY_TO, "").split(",") if address.strip()]
+        recipients = [_address(NOTIFY_TO, part) for part in environ.get(NOTIFY_TO, "").split(",") if part.strip()]
         if not recipients:
             raise NotifyError(f"{SMTP_URL} is set but {NOTIFY_TO} is not: say which list to email")
         sender = environ.get(NOTIFY_FROM, "").strip() or default_sender
         if not sender:
             raise NotifyError(f"set {NOTIFY_FROM}: the status feed names no contact address to send from")
-        channels.append(Email(smtp, recipients, sender, retry))
+        try:
+            channels.append(Email(smtp, recipients, _address(NOTIFY_FROM, sender), retry))
+        except SmtpSettingsError as problem:
+            raise NotifyError(str(problem)) from None
     return channels
+
+
+def _webhook(name: str, url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname or any(char.isspace() for char in url):
+        raise NotifyError(f"{name} must be the webhook's whole address, https://… (it starts {url[:12]!r})")
+    return url
+
+
+def _address(name: str, written: str) -> str:
+    address = written.strip()
+    try:
+        parsed = Address(addr_spec=address)
+    except (ValueError, IndexError) as problem:
+        raise NotifyError(f"{name}: {address!r} is not an email address ({problem})") from None
+    if not parsed.domain or not parsed.username:
+        raise NotifyError(f"{name}: {address!r} is not an email address (it needs a name, @ and a domain)")
+    return address

@@ -1,4 +1,9 @@
-"""Slack: an incoming webhook posting Block Kit blocks, with plain ``text`` for notifications and old clients."""
+"""Slack: an incoming webhook posting Block Kit blocks, with plain ``text`` for notifications and old clients.
+
+Slack reads ``<``, ``>`` and ``&`` as markup in both (``<!here>`` pings a
+channel, ``<https://evil|Reset your password>`` hides a link), so every word is
+escaped; an address written out in the update becomes a link to itself.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,11 @@ from typing import Any
 
 from itcomms.publish.delivery import Retry, post_json
 from itcomms.publish.notices import Notice
+from itcomms.publish.text_limits import pieces, within
+
+SECTION_LIMIT = 3000
+"""Slack refuses a section whose text is longer (HTTP 400), which would stop the channel."""
+HEADER_LIMIT = 150
 
 
 def _escape(text: str) -> str:
@@ -13,35 +23,25 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-SECTION_LIMIT = 3000
-"""Slack refuses a section whose text is longer (HTTP 400), which would stop the channel."""
-
-
-def _within(text: str, link: str) -> str:
-    """Escaped text cut to a section's limit, ending with where to read the rest."""
-    escaped = _escape(text)
-    if len(escaped) <= SECTION_LIMIT:
-        return escaped
-    more = f"… (read the rest: {link})"
-    cut = escaped[: SECTION_LIMIT - len(more)]
-    # Never end inside an entity (`&am`), which Slack would show as stray characters.
-    entity = cut.rfind("&")
-    if entity > len(cut) - 5 and ";" not in cut[entity:]:
-        cut = cut[:entity]
-    return cut + more
+def _mrkdwn(text: str) -> str:
+    return "".join(f"<{_escape(piece)}>" if is_address else _escape(piece) for piece, is_address in pieces(text))
 
 
 def message(notice: Notice) -> dict[str, Any]:
     facts = f"*Service:* {_escape(notice.services_words)}\n*Status:* {_escape(notice.state)}"
     if notice.impact:
         facts += f"\n*Impact:* {_escape(notice.impact)}"
+    title = notice.title if len(notice.title) <= HEADER_LIMIT else notice.title[: HEADER_LIMIT - 1] + "…"
     return {
         # The fallback text is mrkdwn too (notifications, old clients): escaped like the blocks, so `<!here>` pings nobody.
-        "text": _within(f"{notice.title}: {notice.text}", notice.link) + f" {notice.link}",
+        "text": within(f"{notice.title}: {notice.text}", SECTION_LIMIT, notice.link, _mrkdwn) + f" {notice.link}",
         "blocks": [
-            {"type": "header", "text": {"type": "plain_text", "text": notice.title[:150], "emoji": False}},
+            {"type": "header", "text": {"type": "plain_text", "text": title, "emoji": False}},
             {"type": "section", "text": {"type": "mrkdwn", "text": facts}},
-            {"type": "section", "text": {"type": "mrkdwn", "text": _within(notice.text, notice.link)}},
+            {
+                "type": "section",
+                "text": {"type": "mrkdwn", "text": within(notice.text, SECTION_LIMIT, notice.link, _mrkdwn)},
+            },
             {
                 "type": "actions",
                 "elements": [
