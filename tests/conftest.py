@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from browser import chromium, serve
+from notify_world import World, make_world
 from support import DEMO_CONTENT, build_site, make_project
 
 
@@ -42,3 +43,10 @@ def base_url(demo_site: Path) -> Iterator[str]:
     """The demo site served on a free loopback port."""
     with serve(demo_site) as url:
         yield url
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    """A department publishing status updates to fake Teams, Slack and email (tests/notify_world.py)."""
+    with make_world(tmp_path) as made:
+        yield made

@@ -103,15 +103,13 @@ def send(
     record = open_record(record_path, first_publish=first_publish)
     if record is None:  # the first publish: from now on, everything is news; nothing before it is
         if not dry_run:
-            Record.start(record_path, now, (channel.name for channel in channels))
+            Record.start(record_path, now, [channel.name for channel in channels], notices)
         return Outcome(first_publish=True)
     record.writes = not dry_run
     outcome = Outcome()
     try:
         for channel in channels:
-            news = outcome.news[channel.name] = [
-                notice for notice in notices if record.is_news(channel.name, notice, now)
-            ]
+            news = outcome.news[channel.name] = record.news(channel.name, notices, now)
             posted = outcome.posted[channel.name] = []
             for index, notice in enumerate([] if dry_run else news):
                 try:

@@ -15,9 +15,11 @@ So a typo fix (moment kept), a corrected time (words kept), a renamed file or
 two incidents merged (moment and words kept), a window moved to another day
 (item and words kept) or a state corrected on its own are never told again,
 while an update inserted in its place (a new moment and new words) is told
-once. An edited item's new marks are written too, so edits made one after
-another, run after run, are each measured from the last. Items from before the record (or the channel) started are history, not
-news.
+once, and so is a second "Still investigating": each item told stands for
+one item now, at most. An edited item's new marks are written too, so edits made one after
+another, run after run, are each measured from the last. What the site held
+when the record (or a channel) started is written down as known, and anything
+older is history, not news.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,32 +47,34 @@ class RecordProblem(Exception):
 
 @dataclass(frozen=True)
 class Told:
-    """What the record keeps of one item told to one channel: its id as it was then, and its four marks."""
+    """What the record keeps of one item told to one channel: its four marks, its feed id as it was then, and
+    ``identity``, the item it is (the same on the lines kept as the item was edited)."""
 
     channel: str
+    identity: str
     id: str
     item: str
     state: str
     moment: str
     words: str
 
-    def agrees_with(self, other: Told) -> bool:
-        pairs = zip(
-            (self.item, self.state, self.moment, self.words),
-            (other.item, other.state, other.moment, other.words),
-            strict=True,
-        )
-        return sum(mine == theirs for mine, theirs in pairs) >= MARKS_TO_AGREE
+    def marks(self) -> tuple[str, str, str, str]:
+        return (self.item, self.state, self.moment, self.words)
+
+    def agreement(self, other: Told) -> int:
+        return sum(mine == theirs for mine, theirs in zip(self.marks(), other.marks(), strict=True))
 
 
-def told_of(channel: str, notice: Notice) -> Told:
+def told_of(channel: str, notice: Notice, identity: str | None = None) -> Told:
     key = item_key(notice.id)
+    moment = notice.published.astimezone(UTC).isoformat(timespec="minutes")
     return Told(
         channel=channel,
+        identity=identity or f"{key}@{moment}",
         id=key,
         item="/".join(key.split("/")[:2]),  # incident/<id> or maintenance/<id>: what the update belongs to
         state=notice.state,
-        moment=notice.published.astimezone(UTC).isoformat(timespec="minutes"),
+        moment=moment,
         words=_words(notice.text),
     )
 
@@ -90,13 +94,13 @@ class Record:
         """False for a dry run: what would be told is worked out the same way, and nothing is written."""
 
     @classmethod
-    def start(cls, path: Path, now: datetime, channels: Iterable[str]) -> Record:
-        """The first publish: a new record for ``channels``, from which on every item is news."""
+    def start(cls, path: Path, now: datetime, channels: Iterable[str], notices: Sequence[Notice]) -> Record:
+        """The first publish: a new record for ``channels``, in which what the site already holds is known."""
         cls.may_start(path)
         record = cls(path, now, {}, [])
         record._append({"started": now.astimezone(UTC).isoformat()})
         for channel in channels:
-            record.channel_since(channel, now)
+            record.channel_since(channel, now, notices)
         return record
 
     @staticmethod
@@ -140,22 +144,48 @@ class Record:
             raise RecordProblem(f"{path} is empty; restore it, or remove it and run with --first-publish")
         return cls(path, started, channels, told)
 
-    def channel_since(self, channel: str, now: datetime) -> datetime:
-        """When ``channel`` started hearing news: the record's start, or the run that first posted to it."""
+    def channel_since(self, channel: str, now: datetime, notices: Sequence[Notice]) -> datetime:
+        """When ``channel`` started hearing news: the record's start, or the run that first saw it. What the site
+        held then is written down as known to it, so that an edit moving an old item's time on is no news."""
         if channel not in self._channels:
             self._channels[channel] = max(self.started, now)
             self._append({"channel": channel, "channel_added": self._channels[channel].astimezone(UTC).isoformat()})
+            for notice in notices:
+                self._keep(told_of(channel, notice))
         return self._channels[channel]
 
-    def is_news(self, channel: str, notice: Notice, now: datetime) -> bool:
-        if notice.published <= self.channel_since(channel, now):
-            return False
-        candidate = told_of(channel, notice)
-        known = [told for told in self._told if told.channel == channel and told.agrees_with(candidate)]
-        if known and candidate not in known:
+    def news(self, channel: str, notices: Sequence[Notice], now: datetime) -> list[Notice]:
+        """The items of ``notices`` that ``channel`` has not been told, in their order.
+
+        Each item told is one item now, at most: those that are exactly as told claim theirs first, then each
+        edited one claims the told item it agrees with most. So "Still investigating" said twice is two items,
+        though the second agrees with the first on all but its moment."""
+        since = self.channel_since(channel, now, notices)
+        lines = [told for told in self._told if told.channel == channel]
+        exact = {(told.marks()): told.identity for told in lines}
+        candidates = [(notice, told_of(channel, notice)) for notice in notices]
+        claimed: set[str] = set()
+        unexplained: list[tuple[Notice, Told]] = []
+        for notice, candidate in candidates:
+            identity = exact.get(candidate.marks())
+            if identity is not None and identity not in claimed:
+                claimed.add(identity)
+            else:
+                unexplained.append((notice, candidate))
+        fresh: set[int] = set()
+        for notice, candidate in unexplained:
+            agreeing = [
+                told for told in lines if told.identity not in claimed and told.agreement(candidate) >= MARKS_TO_AGREE
+            ]
+            if not agreeing:
+                if notice.published > since:  # older than the record (or the channel): history, not news
+                    fresh.add(id(notice))
+                continue
+            best = max(agreeing, key=candidate.agreement)
+            claimed.add(best.identity)
             # Edited since it was told: its new marks are kept too, so the next edit is measured from them.
-            self._keep(candidate)
-        return not known
+            self._keep(told_of(channel, notice, best.identity))
+        return [notice for notice in notices if id(notice) in fresh]
 
     def told(self, channel: str, notice: Notice) -> None:
         """Note that ``channel`` accepted ``notice``; on disk before the next post is tried."""
@@ -164,9 +194,6 @@ class Record:
     def _keep(self, entry: Told) -> None:
         self._told.append(entry)
         self._append(asdict(entry))
-
-    def told_ids(self, channel: str) -> Iterable[str]:
-        return (told.id for told in self._told if told.channel == channel)
 
     def _append(self, entry: dict[str, str]) -> None:
         if not self.writes:
