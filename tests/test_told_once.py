@@ -7,6 +7,7 @@ every new item exactly once.
 
 from __future__ import annotations
 
+import re
 import shutil
 
 from notify_world import INCIDENT, World, add_updates
@@ -133,3 +134,35 @@ def test_still_investigating_said_twice_is_told_twice(world: World) -> None:
     )
     assert world.publish("2026-11-24T11:05:00") == 0
     assert world.counts() == (2, 2, 2)
+
+
+def test_hostile_titles_and_updates_arrive_inert_and_within_limits_in_every_channel(world: World) -> None:
+    world.publish("2026-11-24T09:30:00", "--first-publish")
+    incident = world.project / INCIDENT
+    incident.write_text(
+        incident.read_text().replace("title: Outage", "title: '<!channel> Reset [here](https://evil.example/)'")
+    )
+    long_words = " ".join(["Everything is slow."] * 600)  # about 12,000 characters: past every channel's limit
+    add_updates(
+        world,
+        ("2026-11-24 10:00", "identified", "'<!here> see [the guide](https://intranet.example/it/guide/) **now**'"),
+        ("2026-11-24 10:30", "monitoring", long_words[:9_900]),
+    )
+    assert world.publish("2026-11-24T10:35:00") == 0
+    assert world.counts() == (2, 2, 2)
+    for post in world.hooks.posts["/slack"]:
+        for text in (post["text"], post["blocks"][2]["text"]["text"]):
+            assert "<!" not in text and "|" not in "".join(re.findall(r"<[^>]*>", text))
+            assert len(post["blocks"][2]["text"]["text"]) <= 3000
+    assert "<https://intranet.example/it/guide/>" in world.hooks.posts["/slack"][0]["blocks"][2]["text"]["text"]
+    for post in world.hooks.posts["/teams"]:
+        body = post["attachments"][0]["content"]["body"]
+        assert {block["type"] for block in body} == {"RichTextBlock"}
+        for run in (run for block in body for run in block["inlines"]):
+            assert run["type"] == "TextRun" and run.get("selectAction", {"url": run["text"]})["url"] == run["text"]
+    for mail in world.mails:
+        assert sorted(mail.keys()) == sorted(
+            ["Subject", "From", "To", "Message-ID", "Content-Type", "MIME-Version"]
+            + (["Date"] if "Date" in mail else [])
+        )
+        assert "\n" not in str(mail["Subject"])
