@@ -1,5 +1,6 @@
 """Walk a validated item: its nested models (for their own rules), every reference it makes, every file it
-names under docs/, and its prose."""
+names under docs/, and its prose. A file that does not fit its model is walked as written (``marks_as_written``),
+so its references are still checked in the same run as its other problems."""
 
 from __future__ import annotations
 
@@ -92,6 +93,23 @@ def _walk(
         yield path, value
         for name, field_annotation, metadata in _fields_worth_walking(type(value)):
             yield from _walk(field_annotation, metadata, getattr(value, name), (*path, name), is_key=False)
+    elif isinstance(value, dict) and isinstance(annotation, type) and issubclass(annotation, ContentModel):
+        # As written, for a file that did not validate: the same fields, looked up by name.
+        for name, field_annotation, metadata in _fields_worth_walking(annotation):
+            if name in value:
+                yield from _walk(field_annotation, metadata, value[name], (*path, name), is_key=False)
+
+
+def marks_as_written(model: type[ContentModel], data: Any) -> Marks:
+    """The references and files a file's data names, read against its model's fields, for a file that does not
+    fit its model: its unknown service is reported in the same run as its wrong impact."""
+    found = list(_walk(model, (), data, (), is_key=False))
+    return Marks(
+        models=(),
+        references=tuple(each for each in found if isinstance(each, Reference)),
+        files=tuple(each for each in found if isinstance(each, FileReference)),
+        prose=(),
+    )
 
 
 @functools.cache

@@ -31,7 +31,7 @@ from itcomms.content.kinds import CONTENT_TYPES_BY_KIND, identify
 from itcomms.content.models import ContentFile, Identity, SiteSettings
 from itcomms.content.models.fields import ITEM_KINDS
 from itcomms.content.project_files import leads_outside, links_out_of, outside_message
-from itcomms.content.references import Marks, Reference, marks
+from itcomms.content.references import Marks, Reference, marks, marks_as_written
 from itcomms.content.yaml_source import SourceMap, YamlDocument, load_yaml
 from itcomms.problems import Problem
 
@@ -56,6 +56,16 @@ class LoadedItem:
     """Its models, references, files and prose, found in one walk."""
 
 
+@dataclass(frozen=True)
+class PartlyRead:
+    """A content file that did not fit its model: what it names is still checked, as it was written."""
+
+    identity: Identity
+    source: SourceMap
+    marks: Marks
+    draft: bool
+
+
 @dataclass
 class ContentCheck:
     """Every item that could be read and every problem found, in file order."""
@@ -64,6 +74,7 @@ class ContentCheck:
     problems: list[Problem] = field(default_factory=list)
     identities: list[Identity] = field(default_factory=list)
     """Every file whose path names an item, readable or not: other files may refer to them."""
+    partly_read: list[PartlyRead] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -144,11 +155,22 @@ def _load_file(
     try:
         item = model.model_validate(document.data, context={"timezone": timezone}).with_identity(identity)
     except ValidationError as error:
-        problems.extend(_beside_yaml_problems(_model_problems(error, model, document), document.problems))
+        found = list(_beside_yaml_problems(_model_problems(error, model, document), document.problems))
+        problems.extend(found)
+        result.partly_read.append(_partly_read(identity, model, document, {problem.field for problem in found}))
         return None
     item_marks = marks(item)
     problems.extend(_findings(item_marks, document))
     return LoadedItem(identity, item, document.source, document.text, item_marks)
+
+
+def _partly_read(identity: Identity, model: type[ContentFile], document: YamlDocument, refused: set[str]) -> PartlyRead:
+    """What a file that did not fit its model names, leaving out the values already refused (a malformed id)."""
+    written = marks_as_written(model, document.data)
+    kept = tuple(ref for ref in written.references if _dotted(ref.path) not in refused)
+    files = tuple(ref for ref in written.files if _dotted(ref.path) not in refused)
+    draft = isinstance(document.data, dict) and document.data.get("draft") is True
+    return PartlyRead(identity, document.source, Marks((), kept, files, ()), draft)
 
 
 def _model_problems(error: ValidationError, model: type[ContentFile], document: YamlDocument) -> Iterator[Problem]:
@@ -236,9 +258,9 @@ def known_ids(check: ContentCheck) -> dict[str, set[str]]:
 
 def _unknown_references(check: ContentCheck) -> Iterator[Problem]:
     ids = known_ids(check)
-    drafts = {(loaded.identity.kind, loaded.identity.id) for loaded in check.items if _is_draft(loaded.item)}
+    drafts = {(loaded.identity.kind, loaded.identity.id) for loaded in _referrers(check) if _is_draft(loaded)}
     has_site = any(isinstance(loaded.item, SiteSettings) for loaded in check.items)
-    for loaded in check.items:
+    for loaded in _referrers(check):
         if loaded.identity.unit is not None and has_site and loaded.identity.unit not in ids["unit"]:
             hint = error_messages.closest(loaded.identity.unit, sorted(ids["unit"]))
             yield Problem(
@@ -260,16 +282,21 @@ def _unknown_references(check: ContentCheck) -> Iterator[Problem]:
 _NONE_ACCEPTED = "none it may name exists yet (a published item names no draft; a follow-up, an earlier issue)"
 
 
-def _acceptable(loaded: LoadedItem, kind: str, ids: set[str], drafts: set[tuple[str, str]]) -> list[str]:
+def _referrers(check: ContentCheck) -> list[LoadedItem | PartlyRead]:
+    """Every file whose references are checked: those read whole, and those that did not fit their model."""
+    return [*check.items, *check.partly_read]
+
+
+def _acceptable(loaded: LoadedItem | PartlyRead, kind: str, ids: set[str], drafts: set[tuple[str, str]]) -> list[str]:
     """The ids a reference from ``loaded`` could name without breaking another rule, for "did you mean":
     a published item links to no draft, and a newsletter follows up only an earlier issue."""
-    accepted = ids if _is_draft(loaded.item) else {target for target in ids if (kind, target) not in drafts}
+    accepted = ids if _is_draft(loaded) else {target for target in ids if (kind, target) not in drafts}
     if kind == "newsletter" and loaded.identity.kind == "newsletter":
         accepted = {month for month in accepted if month < loaded.identity.id}
     return sorted(accepted)
 
 
-def _reference_problem(loaded: LoadedItem, reference: Reference, message: str) -> Problem:
+def _reference_problem(loaded: LoadedItem | PartlyRead, reference: Reference, message: str) -> Problem:
     position = loaded.source.locate(reference.path, key=reference.is_key)
     return Problem(loaded.identity.file, position.line, position.column, _dotted(reference.path), message)
 
@@ -286,7 +313,7 @@ def _missing_docs_files(check: ContentCheck, project_dir: Path) -> Iterator[Prob
     """Files that content names under docs/ must be there, or the page would link to nothing; and really there,
     not a link to a file outside the project."""
     docs_dir = project_dir / "docs"
-    for loaded in check.items:
+    for loaded in _referrers(check):
         for reference in loaded.marks.files:
             target = docs_dir / reference.target
             if (real := leads_outside(target, project_dir)) is not None:
@@ -312,11 +339,11 @@ def _describe_reference(kind: str, target: str) -> str:
 
 def _links_to_drafts(check: ContentCheck) -> Iterator[Problem]:
     """A published item must not link to a draft: the draft is left out of the site, so the link would break."""
-    drafts = {(loaded.identity.kind, loaded.identity.id) for loaded in check.items if _is_draft(loaded.item)}
+    drafts = {(loaded.identity.kind, loaded.identity.id) for loaded in _referrers(check) if _is_draft(loaded)}
     if not drafts:
         return
     for loaded in check.items:
-        if _is_draft(loaded.item):
+        if _is_draft(loaded):
             continue
         for reference in loaded.marks.references:
             kind, target = _target(reference)
@@ -331,7 +358,7 @@ def _links_to_drafts(check: ContentCheck) -> Iterator[Problem]:
 def _site_links(check: ContentCheck) -> Iterator[Problem]:
     """Links in texts to pages of this site must name a published page (see site_links.py)."""
     ids = known_ids(check)
-    drafts = {(loaded.identity.kind, loaded.identity.id) for loaded in check.items if _is_draft(loaded.item)}
+    drafts = {(loaded.identity.kind, loaded.identity.id) for loaded in _referrers(check) if _is_draft(loaded)}
     published = {
         kind: {target for target in ids.get(kind, set()) if (kind, target) not in drafts}
         for kind in site_links.LINKED_KINDS
@@ -345,8 +372,10 @@ def _site_links(check: ContentCheck) -> Iterator[Problem]:
     yield from site_links.check_links(check.items, rules)
 
 
-def _is_draft(item: ContentFile) -> bool:
-    return getattr(item, "draft", False) is True
+def _is_draft(loaded: LoadedItem | PartlyRead) -> bool:
+    if isinstance(loaded, PartlyRead):
+        return loaded.draft
+    return getattr(loaded.item, "draft", False) is True
 
 
 def _dotted(path: tuple[Any, ...]) -> str:
