@@ -47,8 +47,9 @@ def run(project: Path, capsys: pytest.CaptureFixture[str], *arguments: str, now:
 
 
 def fill_in(created: Path) -> None:
-    """What an author does: replace each FILL IN with their own words, and nothing else."""
-    text = created.read_text(encoding="utf-8")
+    """What an author does: replace each FILL IN with their own words and choose each fill-in id from its comment's
+    list, and nothing else."""
+    text = re.sub(r"fill-in  # [^:\n]*: ([a-z0-9-]+)[^\n]*", r"\1", created.read_text(encoding="utf-8"))
     text = re.sub(r'"FILL IN[^"]*"', '"Written by an author."', text)
     created.write_text(re.sub(r"FILL IN[^\n]*", "Written by an author.", text), encoding="utf-8")
 
@@ -128,13 +129,20 @@ def test_now_comes_from_itcomms_now_like_the_build(project: Path, capsys: pytest
     assert created.name == "2031-02.yaml"
 
 
-def test_services_left_to_name_are_reported_with_the_choices(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_id_is_the_authors_choice_listed_from_the_content(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     created = run(project, capsys, "incident", "Printer queue stuck")
     assert "  - fill-in  # one or more of: chat, email\n" in created.read_text(encoding="utf-8")
-    fill_in(created)
+    text = re.sub(r'"FILL IN[^"]*"', '"Written by an author."', created.read_text(encoding="utf-8"))
+    created.write_text(text, encoding="utf-8")
     assert [problem.message for problem in check_content(project).problems] == [
-        "unknown service 'fill-in' (no file services/fill-in.yaml); known: chat, email"
+        "still holds the template's placeholder; choose: chat, email"
     ]
+    accomplishment = run(project, capsys, "accomplishment", "New laptops")
+    written = accomplishment.read_text(encoding="utf-8")
+    assert "  - fill-in  # any of: sales\n" in written  # never the first unit or goal, quietly
+    assert re.search(r"goals:\n  - fill-in  # any of: [a-z]", written)
 
 
 def test_a_title_is_needed_where_the_file_is_named_after_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -155,3 +163,12 @@ def test_unknown_services_and_units_are_refused(project: Path, capsys: pytest.Ca
 def test_new_refuses_to_overwrite(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["service", "Email", "--project", str(project)]) == 1
     assert "already exists" in capsys.readouterr().err
+
+
+def test_a_retired_service_is_not_offered_for_a_new_incident(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    chat = project / "content/services/chat.yaml"
+    fax = chat.read_text(encoding="utf-8").replace("lifecycle: live\n", "") + "lifecycle: retired\n"
+    (project / "content/services/fax.yaml").write_text(fax, encoding="utf-8")
+    assert check_content(project).ok
+    created = run(project, capsys, "incident", "Printer queue stuck")
+    assert "  - fill-in  # one or more of: chat, email\n" in created.read_text(encoding="utf-8")

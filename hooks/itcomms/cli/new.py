@@ -6,8 +6,9 @@ window to the department's usual quiet slot (``status.maintenance_from`` and
 ``maintenance_until`` in site.yaml, 20:00 to 22:00 unless set), the file lands in the right folder with the right name, a site with
 one business unit needs no ``--unit``, and kinds named by their period
 (newsletter, report, review, tickets) need no title. The file validates once
-every ``FILL IN`` is replaced (and, for incidents and maintenance, the
-services are named with ``--service`` or in the file).
+every ``FILL IN`` is replaced and every ``fill-in`` id is chosen from the
+ones its comment lists (from the content, never a default: services can be
+named with ``--service``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 from itcomms.clock import build_now
 from itcomms.content.models import SiteSettings
+from itcomms.content.models.fields import PLACEHOLDER_ID
 from itcomms.content.schemas import schema_line
 from itcomms.content.validate import check_content, known_ids
 from itcomms.periods import FiscalYear, Quarter, month_key
@@ -110,7 +112,12 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"unknown --service {', '.join(unknown)}; services: {', '.join(ids['service'])}", file=sys.stderr)  # noqa: T201
         return 2
-    services = args.service or (ids["service"] if len(ids["service"]) == 1 else [])
+    services = args.service
+    # New items name only services still offered: a retired one is history, not a choice.
+    retired = {
+        loaded.identity.id for loaded in check.of_kind("service") if getattr(loaded.item, "lifecycle", "") == "retired"
+    }
+    ids["service"] = [service for service in ids["service"] if service not in retired]
 
     now = build_now(os.environ, ZoneInfo(site.timezone)).astimezone(ZoneInfo(site.timezone))
     later = now + timedelta(hours=2)
@@ -127,8 +134,8 @@ def main(argv: list[str] | None = None) -> int:
 
     environment = templating.environment(TEMPLATES, "none")
     environment.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)
-    environment.filters["first_or_fill"] = lambda values: values[0] if values else "fill-in"
     text = environment.get_template(f"{args.kind}.yaml.j2").render(
+        choose=PLACEHOLDER_ID,
         title=args.title,
         ids=ids,
         services=services,

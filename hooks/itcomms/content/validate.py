@@ -29,7 +29,7 @@ from itcomms.content import error_messages, plain_language, site_links
 from itcomms.content.cross_checks import overlapping_maintenance, reports_without_content
 from itcomms.content.kinds import CONTENT_TYPES_BY_KIND, identify
 from itcomms.content.models import ContentFile, Identity, SiteSettings
-from itcomms.content.models.fields import ITEM_KINDS
+from itcomms.content.models.fields import ITEM_KINDS, PLACEHOLDER_ID
 from itcomms.content.project_files import leads_outside, links_out_of, outside_message
 from itcomms.content.references import Marks, Reference, marks, marks_as_written
 from itcomms.content.yaml_source import SourceMap, YamlDocument, load_yaml
@@ -275,6 +275,12 @@ def _unknown_references(check: ContentCheck) -> Iterator[Problem]:
             if target in ids.get(kind, set()) or (kind in _SITE_DEFINED and not has_site):
                 continue
             accepted = _acceptable(loaded, kind, ids.get(kind, set()), drafts)
+            if target == PLACEHOLDER_ID:
+                choices = ", ".join(accepted) if accepted else "none is defined yet"
+                yield _reference_problem(
+                    loaded, reference, f"still holds the template's placeholder; choose: {choices}"
+                )
+                continue
             hint = error_messages.closest(target, accepted) if accepted or not ids.get(kind) else _NONE_ACCEPTED
             yield _reference_problem(loaded, reference, f"unknown {_describe_reference(kind, target)}; {hint}")
 

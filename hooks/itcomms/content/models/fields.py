@@ -24,6 +24,8 @@ from itcomms.content.yaml_source import as_written
 
 PLACEHOLDER = "FILL IN"
 """Text that ``scripts/new`` leaves for an author to replace; it never validates."""
+PLACEHOLDER_ID = "fill-in"
+"""The id ``scripts/new`` leaves where an author must choose a unit, goal, service, audience or category."""
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MONTH_PATTERN = r"^[0-9]{4}-(?:0[1-9]|1[0-2])$"
