@@ -17,6 +17,7 @@ from itcomms.content.models import Metric, SiteSettings
 from itcomms.content.validate import ContentCheck, check_content
 from itcomms.figures.derived_kpis import disagreements, with_derived_kpis
 from itcomms.problems import ContentError, Problem
+from itcomms.publishing import Calendar, held_back
 from itcomms.site import BuildOptions, Site, assemble
 
 _FALSE_WORDS = {"0", "false", "no", "off"}
@@ -97,6 +98,7 @@ def check_with_advice(project_dir: Path, environ: Mapping[str, str]) -> ContentC
     now = build_now(environ, ZoneInfo(settings.timezone))
     site = with_derived_kpis(assemble(check, now, BuildOptions(site_url=ADVICE_SITE_URL, drafts=True, pdf=False)))
     check.problems.extend(outputs.advice(site))
+    check.problems.extend(held_back(check, Calendar(site.local_now, settings.fiscal_year_start)))
     check.problems.extend(
         problem
         for loaded in check.of_kind("metric")

@@ -20,14 +20,16 @@ A preview build can show drafts (``ITCOMMS_DRAFTS=1``) and items dated after
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from itcomms.content.models import (
     Accomplishment,
     Award,
     ContentFile,
     Incident,
+    Maintenance,
     Metric,
     Newsletter,
     PublishedItem,
@@ -36,7 +38,9 @@ from itcomms.content.models import (
     TicketSummary,
     UnitReview,
 )
+from itcomms.content.validate import ContentCheck
 from itcomms.periods import Quarter, period_start
+from itcomms.problems import Problem, Severity
 
 
 @dataclass(frozen=True)
@@ -103,3 +107,60 @@ class Calendar:
         if isinstance(item, TicketSummary):
             return self.period_has_ended(item.id)
         return True
+
+
+FAR_AHEAD = timedelta(days=31)
+"""Dated further ahead than this, an item is more likely a typo (12 for 11, 2027 for 2026) than a plan."""
+
+
+def held_back(check: ContentCheck, calendar: Calendar) -> Iterator[Problem]:
+    """A warning for each item, or update, that the site leaves out because it is dated after "now", saying when it
+    will appear; an author who sees "Ongoing" or no item at all learns why. Maintenance is planned ahead and has its
+    own announcement rules, so only its revisions and cancellation are asked about."""
+    for loaded in check.items:
+        item = loaded.item
+        if isinstance(item, PublishedItem) and item.draft:
+            continue
+        for path, moment in _dated_values(item, calendar):
+            if _later(moment, calendar):
+                position = loaded.source.locate(path)
+                field = ".".join(str(part) for part in path)
+                yield Problem(
+                    loaded.identity.file, position.line, position.column, field, _held_back_message(moment, calendar),
+                    Severity.WARNING,
+                )  # fmt: skip
+
+
+def _dated_values(item: ContentFile, calendar: Calendar) -> Iterator[tuple[tuple[str | int, ...], date | datetime]]:
+    if isinstance(item, Incident):
+        if not _later(item.start, calendar):  # once the incident itself is held back, its updates say nothing new
+            yield from ((("updates", index, "at"), update.at) for index, update in enumerate(item.updates))
+        yield ("start",), item.start
+    elif isinstance(item, Maintenance):
+        for index, revision in enumerate(item.revisions):
+            yield ("revisions", index, "at"), revision.at
+        if item.cancelled is not None:
+            yield ("cancelled", "at"), item.cancelled.at
+    elif isinstance(item, Accomplishment | Award | Talk):
+        yield (), item.date
+    elif isinstance(item, Survey):
+        yield ("closed",), item.closed
+    elif isinstance(item, UnitReview) and item.met_on is not None:
+        yield ("met_on",), item.met_on
+    elif isinstance(item, Newsletter | UnitReview) and (first_day := period_start(item.id, calendar.start_month)):
+        yield (), first_day
+
+
+def _later(moment: date | datetime, calendar: Calendar) -> bool:
+    return moment > calendar.now if isinstance(moment, datetime) else moment > calendar.today
+
+
+def _held_back_message(moment: date | datetime, calendar: Calendar) -> str:
+    if isinstance(moment, datetime):
+        when, ahead = f"{moment.astimezone(calendar.now.tzinfo):%Y-%m-%d %H:%M}", moment - calendar.now
+    else:
+        when, ahead = moment.isoformat(), datetime.combine(moment, calendar.now.timetz()) - calendar.now
+    message = f"is after now ({calendar.now:%Y-%m-%d %H:%M}), so the site leaves it out until {when}"
+    if ahead > FAR_AHEAD:
+        return f"{message}, {ahead.days} days ahead: is the year or the month right?"
+    return f"{message}; if it has happened, correct the date or time"
