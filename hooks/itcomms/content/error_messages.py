@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import difflib
+import re
 import types
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -81,9 +83,9 @@ def message(error: ErrorDetails, model: type[BaseModel]) -> str:
         expected = str(context.get("expected", "")).replace("'", "").replace(" or ", ", ")
         return f"must be one of {expected} (got {got(value)})"
     if kind in _DATE_TIME_ERRORS:
-        return f"must be a date and time like 2026-03-14 09:30 (got {got(value)}{_reason(context)})"
+        return f"must be a date and time like 2026-03-14 09:30 (got {got(value)}{_date_hint(value, with_time=True)})"
     if kind in _DATE_ERRORS:
-        return f"must be a date like 2026-03-14 (got {got(value)}{_reason(context)})"
+        return f"must be a date like 2026-03-14 (got {got(value)}{_date_hint(value, with_time=False)})"
     if kind == "string_pattern_mismatch":
         meaning = _PATTERN_MEANINGS.get(str(context.get("pattern")), f"text matching {context.get('pattern')}")
         return f"must be {meaning} (got {got(value)})"
@@ -122,9 +124,36 @@ def _bound(limit: Any) -> str:
     return f"{limit:,}" if isinstance(limit, int) and abs(limit) >= 100_000 else str(limit)
 
 
-def _reason(context: dict[str, Any]) -> str:
-    reason = context.get("error")
-    return f": {reason}" if reason else ""
+_TIME_ONLY = re.compile(r"^\s*\d{1,2}[:.h]\d{2}\s*$")
+_DAY_FIRST = re.compile(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
+_PARTS = re.compile(r"^\s*(\d{4})\D(\d{1,2})\D(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2}))?")
+
+
+def _date_hint(value: Any, *, with_time: bool) -> str:
+    """What is wrong with a written date, in the author's terms (never the parser's: "input is too short")."""
+    if not isinstance(value, str):
+        return ""
+    example = "2026-03-14 21:30" if with_time else "2026-03-14"
+    if _TIME_ONLY.match(value):
+        return f": a time needs its date, like {example}"
+    if _DAY_FIRST.match(value):
+        return f": write the year first, then the month and the day, like {example}"
+    parts = _PARTS.match(value)
+    if parts is None:
+        return ""
+    year, month, day = (int(part) for part in parts.groups()[:3])
+    if not 1 <= month <= 12:
+        return f": there is no month {month}"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return f": {calendar.month_name[month]} {year} has no day {day}"
+    hour, minute = parts.group(4), parts.group(5)
+    if hour is not None and minute is not None and (int(hour) > 23 or int(minute) > 59):
+        return f": {hour}:{minute} is not a time of day; times run from 00:00 to 23:59"
+    if "/" in value[:10] or "." in value[:10]:
+        return f": use hyphens between the year, month and day, like {example}"
+    if any(len(part) < 2 for part in parts.groups()[1:3]) or (hour is not None and len(hour) < 2):
+        return f": write two digits for the month, day and hour, like {example}"
+    return ""
 
 
 def _entries(count: Any) -> str:

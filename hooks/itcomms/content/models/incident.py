@@ -79,7 +79,11 @@ class Incident(PublishedItem):
             if update.at < self.start:
                 yield Finding(("updates", index, "at"), f"is before the incident starts ({_short(self.start)})")
             elif self.end is not None and update.at > self.end:
-                yield Finding(("updates", index, "at"), f"is after the incident ends ({_short(self.end)})")
+                yield Finding(
+                    ("updates", index, "at"),
+                    f"is after the incident ends ({_short(self.end)}); set end to the time service came back, "
+                    "or this update's time to when it was posted",
+                )
             elif previous is not None and update.at < previous:
                 yield Finding(
                     ("updates", index, "at"),
@@ -88,7 +92,11 @@ class Incident(PublishedItem):
             previous = update.at
         last = self.updates[-1]
         if self.end is None and last.state is UpdateState.RESOLVED:
-            yield Finding(("end",), "is missing: the last update says resolved, so give the time service was restored")
+            yield Finding(
+                ("updates", len(self.updates) - 1, "state"),
+                f"says resolved, but the incident has no end: add end: {_short(last.at)} (or the time service came "
+                "back) under start",
+            )
         if self.end is not None and last.state is not UpdateState.RESOLVED:
             yield Finding(("updates", len(self.updates) - 1, "state"), "must be resolved: the incident has an end")
         for index, update in enumerate(self.updates[:-1]):
