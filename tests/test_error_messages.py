@@ -26,9 +26,9 @@ def test_an_unknown_id_among_many_names_the_closest_few_at_its_position(tmp_path
     incident.write_text(incident.read_text().replace("services: [email]", "services: [printng, laser-printer]"))
     found = [str(problem) for problem in check_content(tmp_path).problems]
     assert found == [
-        "content/incidents/2026/2026-03-14-email-delays.yaml:2:12: services.0: unknown service 'printng' "
+        "content/incidents/2026/2026-03-14-email-delays.yaml:2:12: 1st service: unknown service 'printng' "
         "(no file services/printng.yaml); did you mean 'printing' or 'parking'?",
-        "content/incidents/2026/2026-03-14-email-delays.yaml:2:21: services.1: unknown service 'laser-printer' "
+        "content/incidents/2026/2026-03-14-email-delays.yaml:2:21: 2nd service: unknown service 'laser-printer' "
         "(no file services/laser-printer.yaml); nothing close; the nearest of the 15 known are printers-3d, "
         "printing, print-shop",
     ]

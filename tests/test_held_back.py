@@ -19,6 +19,6 @@ def test_an_update_ahead_of_now_and_an_accomplishment_a_month_ahead_are_warnings
     assert found == [
         "content/accomplishments/2026/2026-12-30-faster-laptops.yaml:1:1: warning: is after now (2026-11-24 09:30), "
         "so the site leaves it out until 2026-12-30, 36 days ahead: is the year or the month right?",
-        "content/incidents/2026/2026-11-24-outage.yaml:11:7: warning: updates.1.at: is after now (2026-11-24 09:30), "
+        "content/incidents/2026/2026-11-24-outage.yaml:11:7: warning: 2nd update, at: is after now (2026-11-24 09:30), "
         "so the site leaves it out until 2026-11-24 10:04; if it has happened, correct the date or time",
     ]

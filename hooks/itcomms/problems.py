@@ -15,8 +15,9 @@ class Severity(StrEnum):
 class Problem:
     """One thing wrong with the content, positioned so an author can go straight to it.
 
-    ``field`` is the dotted path of the value inside the file (``updates.2.at``);
-    it is empty when the problem is about the file as a whole.
+    ``field`` is the dotted path of the value inside the file (``updates.2.at``),
+    counted from 0 as the data is; it is empty when the problem is about the file
+    as a whole. People read it counted from 1 and named (``spoken_field``).
     """
 
     file: str
@@ -30,12 +31,61 @@ class Problem:
         where = f"{self.file}:{self.line}:{self.column}"
         prefix = "warning: " if self.severity is Severity.WARNING else ""
         if self.field:
-            return f"{where}: {prefix}{self.field}: {self.message}"
+            return f"{where}: {prefix}{spoken_field(self.field)}: {self.message}"
         return f"{where}: {prefix}{self.message}"
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+
+_IRREGULAR = {"people": "person", "data": "entry", "news": "item"}
+
+
+def spoken_field(field: str) -> str:
+    """A field's path as an author counts: ``updates.1.at`` is "2nd update, at", ``services.0`` "1st service";
+    names and keys stay as written (``values.2026-03``)."""
+    parts = field.split(".")
+    spoken: list[str] = []
+    for index, part in enumerate(parts):
+        if _is_position(part) and index > 0 and not _is_position(parts[index - 1]) and spoken:
+            spoken[-1] = f"{_ordinal(int(part) + 1)} {_singular(parts[index - 1])}"
+        else:
+            spoken.append(part)
+    return ", ".join(_joined(spoken))
+
+
+def _is_position(part: str) -> bool:
+    """A list position, not a key written as a number: no list in content is a thousand long, and keys such as a
+    year (2026) or 007 are written that way."""
+    return part.isdigit() and len(part) < 4 and (part == "0" or not part.startswith("0"))
+
+
+def _joined(spoken: list[str]) -> list[str]:
+    """Named keys one after another stay one dotted name (``cancelled.at``); an ordinal starts a new part."""
+    joined: list[str] = []
+    for part in spoken:
+        if joined and " " not in part and " " not in joined[-1]:
+            joined[-1] += f".{part}"
+        else:
+            joined.append(part)
+    return joined
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _singular(name: str) -> str:
+    words = name.replace("_", " ")
+    if words in _IRREGULAR:
+        return _IRREGULAR[words]
+    if words.endswith("ies"):
+        return words[:-3] + "y"
+    if words.endswith(("sses", "xes", "ches", "shes", "ses")):
+        return words[:-2]
+    return words[:-1] if words.endswith("s") else f"entry of {words}"
 
 
 class ContentError(Exception):
@@ -56,6 +106,6 @@ class ContentError(Exception):
 def format_github(problem: Problem) -> str:
     """One GitHub Actions workflow command, so the problem shows on the changed line."""
     kind = "error" if problem.is_error else "warning"
-    message = f"{problem.field}: {problem.message}" if problem.field else problem.message
+    message = f"{spoken_field(problem.field)}: {problem.message}" if problem.field else problem.message
     escaped = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return f"::{kind} file={problem.file},line={problem.line},col={problem.column}::{escaped}"
