@@ -54,10 +54,14 @@ _StringDates.yaml_implicit_resolvers = {
 def test_incident_schema_lists_the_demos_services_with_their_names() -> None:
     schema = json.loads((REPO / SCHEMA_FOLDER / "incident.schema.json").read_text(encoding="utf-8"))
     services = schema["properties"]["services"]["items"]
-    demo = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))["name"] for path in DEMO_SERVICES}
+    demo = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in DEMO_SERVICES}
     assert services["enum"] == sorted(demo)
-    assert services["enumDescriptions"] == [demo[service] for service in sorted(demo)]
-    assert "printing" in services["enum"]
+    retired = " (retired: only for items from before it was retired)"
+    assert services["enumDescriptions"] == [
+        demo[service]["name"] + (retired if demo[service].get("lifecycle") == "retired" else "")
+        for service in sorted(demo)
+    ]
+    assert "printing" in services["enum"] and any(retired in name for name in services["enumDescriptions"])
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"services": ["emial"]}, {"properties": {"services": {"items": services}}})
 
@@ -81,3 +85,16 @@ def test_a_new_service_makes_the_schemas_stale(tmp_path: Path) -> None:
     schema = json.loads((project / SCHEMA_FOLDER / "incident.schema.json").read_text(encoding="utf-8"))
     assert "plotters" in schema["properties"]["services"]["items"]["enum"]
     assert schemas(["--project", str(project), "--check"]) == 0
+
+
+def test_a_kind_id_reference_offers_every_item_and_accepts_one_added_since() -> None:
+    schema = json.loads((REPO / SCHEMA_FOLDER / "newsletter.schema.json").read_text(encoding="utf-8"))
+    featured = {"properties": {"featured": schema["properties"]["featured"]}}
+    offered, well_formed = schema["properties"]["featured"]["items"]["anyOf"]
+    assert well_formed["pattern"].startswith("^(")
+    assert "accomplishment:fax-switched-off" in offered["enum"] and len(offered["enumDescriptions"]) == len(
+        offered["enum"]
+    )
+    jsonschema.validate({"featured": ["accomplishment:written-after-the-schema"]}, featured)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"featured": ["fax-switched-off"]}, featured)

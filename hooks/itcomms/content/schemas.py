@@ -5,9 +5,14 @@ They are committed under ``content/.schemas/``; each content file points at
 its schema on its first line (``# yaml-language-server: $schema=…``). A value
 naming a service, KPI, business unit, strategic goal, audience or service
 category lists the ids the content defines, each with its name as the
-description, so an editor offers them as you type. Items that come and go every
-week (incidents, newsletters) keep a pattern: listing them would change the
-schemas in every pull request, and two pull requests would conflict.
+description, so an editor offers them as you type (a retired service says so:
+it is there for the items written before it was retired). A ``kind:id``
+reference (a newsletter's ``featured``, a report's ``highlights``) offers
+every item the content holds and still accepts any well-formed one, so a
+schema committed before an item was added never refuses it. Other items that
+come and go every week (incidents, newsletters) keep a pattern: listing them
+would change the schemas in every pull request, and two pull requests would
+conflict.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ import jsonschema
 from itcomms.content.kinds import CONTENT_TYPES, ContentType, identify
 from itcomms.content.models import Metric, Service, SiteSettings
 from itcomms.content.models.base import REFERENCE_KEYWORD
+from itcomms.content.models.fields import ITEM_KINDS
+from itcomms.content.models.service import Lifecycle
 from itcomms.content.validate import ContentCheck, check_content
 from itcomms.content.yaml_source import load_yaml
 from itcomms.problems import Problem
@@ -30,6 +37,8 @@ SCHEMA_FOLDER = Path("content") / ".schemas"
 
 ENUMERATED = ("service", "metric", "unit", "goal", "audience", "category")
 """Kinds of reference whose ids the schemas list: defined in few files that change seldom."""
+OFFERED = "item"
+"""The ``kind:id`` reference: its ids are offered, never required (see the module's note)."""
 
 Names = Mapping[str, Mapping[str, str]]
 """By kind of reference, every id the content defines and its name."""
@@ -37,10 +46,12 @@ Names = Mapping[str, Mapping[str, str]]
 
 def known_names(check: ContentCheck) -> dict[str, dict[str, str]]:
     """The ids of each enumerated kind and their names; a file that does not validate still gives its id."""
-    names: dict[str, dict[str, str]] = {kind: {} for kind in ENUMERATED}
+    names: dict[str, dict[str, str]] = {kind: {} for kind in (*ENUMERATED, OFFERED)}
     for identity in check.identities:
         if identity.kind in names:
             names[identity.kind][identity.id] = ""
+        if identity.kind in ITEM_KINDS:
+            names[OFFERED][f"{identity.kind}:{identity.id}"] = ""
     for loaded in check.items:
         item = loaded.item
         if isinstance(item, SiteSettings):
@@ -49,7 +60,12 @@ def known_names(check: ContentCheck) -> dict[str, dict[str, str]]:
             names["audience"] = {audience.id: audience.name for audience in item.audiences}
             names["category"] = {category.id: category.name for category in item.service_categories}
         elif isinstance(item, (Service, Metric)):
-            names[loaded.identity.kind][loaded.identity.id] = item.name
+            retired = isinstance(item, Service) and item.lifecycle is Lifecycle.RETIRED
+            name = f"{item.name} (retired: only for items from before it was retired)" if retired else item.name
+            names[loaded.identity.kind][loaded.identity.id] = name
+        title = getattr(item, "title", None) or getattr(item, "name", None)
+        if loaded.identity.kind in ITEM_KINDS and isinstance(title, str):
+            names[OFFERED][f"{loaded.identity.kind}:{loaded.identity.id}"] = title
     return {kind: dict(sorted(ids.items())) for kind, ids in names.items()}
 
 
@@ -74,15 +90,14 @@ def _with_ids(node: Any, names: Names) -> Any:
     ids = names.get(kind, {}) if isinstance(kind, str) else {}
     if not ids:  # no id yet, or a kind the schemas do not list: the pattern stays
         return copied
-    copied.pop("pattern", None)
     descriptions = [name or identifier for identifier, name in ids.items()]
-    return {
-        **copied,
-        "enum": list(ids),
-        # What editors show beside each id as it is offered (VS Code and the YAML language server read these).
-        "enumDescriptions": descriptions,
-        "markdownEnumDescriptions": descriptions,
-    }
+    # What editors show beside each id as it is offered (VS Code and the YAML language server read these).
+    listed = {"enum": list(ids), "enumDescriptions": descriptions, "markdownEnumDescriptions": descriptions}
+    if kind == OFFERED:
+        pattern = {key: copied.pop(key) for key in ("type", "pattern") if key in copied}
+        return {**copied, "anyOf": [listed, pattern]}
+    copied.pop("pattern", None)
+    return {**copied, **listed}
 
 
 def schema_documents(project_dir: Path, check: ContentCheck | None = None) -> dict[str, str]:

@@ -17,7 +17,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from itcomms.content.models.base import DocsFile, Ref, Shape
+from itcomms.content.models.base import REFERENCE_KEYWORD, DocsFile, Ref, Shape
 from itcomms.content.models.clock_changes import clock_change_problem, moved_date_problem
 from itcomms.content.text_safety import unsafe_link_reason, unsafe_markup_reason
 from itcomms.content.yaml_source import as_written
@@ -301,6 +301,7 @@ ItemRef = Annotated[
             "type": "string",
             "pattern": rf"^({'|'.join(ITEM_KINDS)}):[a-z0-9-]+$",
             "description": "Another item, as kind:id, for example accomplishment:new-laptops",
+            REFERENCE_KEYWORD: "item",  # kept through the schema written here, so the schemas offer the items
         }
     ),
 ]
