@@ -43,7 +43,7 @@ from itcomms.clock import ClockError
 from itcomms.engines import after_build
 from itcomms.engines.page_cache import ConvertedPage, PageCache
 from itcomms.outputs import OutputClash, Page, Rendered
-from itcomms.outputs.problems_preview import ProblemsPreview
+from itcomms.outputs.problems_preview import PREVIEW_TITLE, ProblemsPreview
 from itcomms.pipeline import Build, engine_config, load_build
 from itcomms.problems import ContentError, Problem
 
@@ -76,6 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(error.report())
         preview = ProblemsPreview(tuple(error.problems), config.site_url)
         config[_BUILD], config[_RENDERED] = preview, preview.render()
+        config["site_name"] = PREVIEW_TITLE  # the content that would name the site is what cannot be read
         return config
     except ClockError as error:
         raise PluginError(str(error)) from None

@@ -92,6 +92,8 @@ def test_a_broken_save_shows_the_problems_in_the_browser_and_the_site_comes_back
             f"text holds ': ', put the whole text in quotes: name: \"Printers: label printers\""
         ]
         assert page.url == f"{base}status/"  # still where the author was
+        header = page.locator("header").first.inner_text()
+        assert "Preview" in header and "set from" not in header and "site.yaml" not in header
         status, home = fetch(base)
         assert status == 200 and "The content has problems" in home
 

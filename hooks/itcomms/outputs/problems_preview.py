@@ -21,10 +21,12 @@ from urllib.parse import urlsplit
 from itcomms import addresses
 from itcomms.outputs import THEME_VALUES, Rendered
 from itcomms.outputs.status_banner import PARTIAL as BANNER_PARTIAL
-from itcomms.problems import Problem
+from itcomms.problems import Problem, spoken_field
 from itcomms.rendering.outputs import Page
 
 PAGE = addresses.HOME
+PREVIEW_TITLE = "Preview"
+"""The site's name in the page header while the content cannot be read (not mkdocs.yml's placeholder)."""
 
 # The preview server answers /livereload/<epoch>/<id> once it holds a build newer than <epoch> (and at once for
 # epoch 0, with the current one). The server injects the same into pages it serves, but not into its "not found"
@@ -56,7 +58,7 @@ def page_markdown(problems: Sequence[Problem]) -> str:
     items = "\n".join(
         f'<li class="itcomms-problem"><code>{html.escape(f"{p.file}:{p.line}:{p.column}")}</code> '
         f"{'<strong>warning</strong> ' if not p.is_error else ''}"
-        f"{html.escape(f'{p.field}: ' if p.field else '')}{html.escape(p.message)}</li>"
+        f"{html.escape(f'{spoken_field(p.field)}: ' if p.field else '')}{html.escape(p.message)}</li>"
         for p in ordered
     )
     noun = "problem" if errors == 1 else "problems"
