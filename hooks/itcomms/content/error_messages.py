@@ -10,6 +10,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
+from pydantic_core.core_schema import ErrorType
 
 from itcomms.content.models.fields import MONTH_PATTERN, QUARTER_PATTERN, SLUG_PATTERN
 from itcomms.content.yaml_source import DataPath
@@ -21,6 +22,9 @@ _PATTERN_MEANINGS = {
     r"^[A-Z]{3}$": "a three-letter currency code like EUR",
     r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "an email address like it-help@example.com",
 }
+
+_LIBRARY_ERRORS = frozenset(get_args(ErrorType))
+"""Every error type pydantic itself raises; the ones a content model can meet have words of their own below."""
 
 _DATE_TIME_ERRORS = {"datetime_parsing", "datetime_type", "datetime_from_date_parsing", "datetime_object_invalid"}
 _DATE_ERRORS = {"date_parsing", "date_type", "date_from_datetime_parsing", "date_from_datetime_inexact"}
@@ -113,7 +117,9 @@ def message(error: ErrorDetails, model: type[BaseModel]) -> str:
     }
     if kind in simple:
         return simple[kind]
-    text = str(error["msg"])
+    if kind in _LIBRARY_ERRORS:  # the library's own phrase would be its words, not the author's
+        return f"is not a value this field takes (got {got(value)}); the field reference in the authoring guide says what it takes"
+    text = str(error["msg"])  # one of ours (PydanticCustomError): already in the author's words
     return text[:1].lower() + text[1:]
 
 
