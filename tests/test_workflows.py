@@ -47,6 +47,10 @@ def test_builds_checks_deploys_notifies_and_keeps_the_record_in_one_job() -> Non
         return next(index for index, run in enumerate(runs) if run.startswith(start))
 
     build = runs.index("scripts/build")
+    cache = uses.index("actions/cache")
+    assert cache < build and steps[cache]["with"]["path"] == ".cache/itcomms"  # scheduled publishes build warm
+    key, restore = steps[cache]["with"]["key"], steps[cache]["with"]["restore-keys"]
+    assert key.startswith(restore) and "requirements.lock" in key and "hooks/**" in key
     upload = uses.index("actions/upload-pages-artifact")
     fetch, check = where("scripts/told-record fetch"), where("scripts/notify check")
     deploy = uses.index("actions/deploy-pages")
