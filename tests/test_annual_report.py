@@ -192,12 +192,19 @@ def test_the_demo_misses_a_target_honestly(demo_site: Path) -> None:
     assert "Missed, by" in text
 
 
+def style_of(svg: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> str:
+    """An element's style, as written on it or given to its class by the chart's own style sheet."""
+    sheet = "".join(style.text or "" for style in svg.iter("style"))
+    rules = dict(re.findall(r"\.([\w-]+)\{([^}]*)\}", sheet))
+    return element.get("style") or rules.get(element.get("class") or "", "")
+
+
 def plotted(svg: lxml.html.HtmlElement) -> list[tuple[float, float]]:
     """The (x, y) of every data marker of a single-series chart, legend left out."""
     return [
         (float(use.get("x")), float(use.get("y")))
         for use in svg.iter("use")
-        if f"fill: {SERIES_COLOUR}" in use.get("style", "")
+        if f"fill: {SERIES_COLOUR}" in style_of(svg, use)
         and not any((ancestor.get("id") or "").endswith("legend_1") for ancestor in use.iterancestors())
     ]
 

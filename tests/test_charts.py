@@ -37,10 +37,35 @@ def test_svg_is_inline_ready_and_accessible() -> None:
     assert "\n\n" not in svg
 
 
-def test_two_charts_on_one_page_share_no_id() -> None:
-    other = Chart(**{**CHART.__dict__, "key": "kpi-other", "kind": "bar"})
+def test_two_charts_on_one_page_share_no_id_and_no_style_rule() -> None:
+    other = Chart(**{**CHART.__dict__, "key": "2026-other", "kind": "bar"})  # a key may start with a digit
     first, second = Charts(KeptFiles(None)).svg(CHART), Charts(KeptFiles(None)).svg(other)
     assert not set(re.findall(r'id="([^"]+)"', first)) & set(re.findall(r'id="([^"]+)"', second))
+    for svg in (first, second):
+        selectors = re.findall(r"(?:^|\})([^{}]+)\{", re.search(r"<style[^>]*>(.*?)</style>", svg, re.DOTALL)[1])
+        # A style sheet in inline SVG applies to the whole page: every rule is the chart's own.
+        scope = re.search(r'class="itcomms-chart (chart-[\w-]+)"', svg)[1]
+        assert all(selector.startswith(f".{scope} ") for selector in selectors), selectors
+    assert (
+        re.search(r'class="itcomms-chart (chart-[\w-]+)"', first)[1]
+        != re.search(r'class="itcomms-chart (chart-[\w-]+)"', second)[1]
+    )
+
+
+def test_a_chart_is_as_light_as_what_it_shows() -> None:
+    year = Chart(
+        key="kpi-year",
+        title="Availability, 2026",
+        description="Monthly availability of two services against a target.",
+        categories=tuple(f"2026-{month:02d}" for month in range(1, 13)),
+        series=(Series("Email", tuple(99 + month / 100 for month in range(12))), Series("Chat", (98.5,) * 12)),
+        unit="%",
+        target=99.5,
+    )
+    svg = Charts(KeptFiles(None)).svg(year)
+    assert ' style="' not in svg  # each style once, in the chart's style sheet, not on every label and tick
+    assert not re.search(r"\d\.\d{3}", re.sub(r">[^<]*<", "><", svg))  # positions to a hundredth of a point
+    assert len(svg.encode()) < 12_000  # was 21 KB: twelve months of two series
 
 
 def test_same_chart_same_bytes_and_cached(tmp_path: Path) -> None:

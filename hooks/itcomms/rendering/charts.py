@@ -30,12 +30,15 @@ PALETTE = ("#3b82c4", "#d9822b", "#2f9e77", "#b556a0", "#8c6bc8", "#c4524f")
 
 _INK = "#010203"
 """Drawn in this colour, then published as currentColor."""
-_STYLE_VERSION = "3"
+_STYLE_VERSION = "5"
 """Bump when the drawing code changes, so cached charts are redrawn."""
 
 _ID = re.compile(r'\bid="([^"]+)"')
 _PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.DOTALL)
 _METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
+_STYLE_ATTRIBUTE = re.compile(r' style="([^"]*)"')
+_GEOMETRY = re.compile(r'\b(d|transform|x|y|width|height|points)="([^"]*)"')
+_LONG_DECIMAL = re.compile(r"(\d+\.\d\d)\d+")
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,31 @@ def _draw(chart: Chart) -> str:
     return buffer.getvalue()
 
 
+def _compact(svg: str, key: str) -> str:
+    """The same drawing in half the bytes: each distinct style once, as a class of the chart's own style sheet (a
+    chart repeated the same 200-character style on every label and tick); no indentation; positions to a
+    hundredth of a point; no ids but those something refers to (and the legend's, which says what it is)."""
+    classes: dict[str, str] = {}
+
+    def to_class(found: re.Match[str]) -> str:
+        return f' class="{classes.setdefault(found.group(1), f"s{len(classes)}")}"'
+
+    svg = _STYLE_ATTRIBUTE.sub(to_class, svg)
+    # A style sheet inside inline SVG applies to the whole page: every rule is scoped to this chart.
+    scope = f".chart-{key}"  # a class, not the key alone, which may start with a digit
+    rules = "".join(f"{scope} .{name}{{{style}}}" for style, name in classes.items())
+    svg = svg.replace('<style type="text/css">*{', f'<style type="text/css">{scope} *{{', 1)
+    svg = svg.replace("</style>", f"{rules}</style>", 1)
+    svg = _GEOMETRY.sub(lambda found: f'{found[1]}="{_shortened(found[2])}"', svg)
+    referred = set(re.findall(r'(?:href="#|url\(#)([^")]+)', svg))
+    svg = re.sub(r' id="([^"]+)"', lambda found: found[0] if found[1] in referred or "legend" in found[1] else "", svg)
+    return "\n".join(line.strip() for line in svg.splitlines() if line.strip())
+
+
+def _shortened(geometry: str) -> str:
+    return _LONG_DECIMAL.sub(r"\1", " ".join(geometry.split()))
+
+
 def _label(svg: str, chart: Chart) -> str:
     """Inline-ready: no prologue or metadata, ids made unique, currentColor, a title and a description."""
     svg = _METADATA.sub("", _PROLOGUE.sub("", svg, count=1))
@@ -151,12 +179,12 @@ def _label(svg: str, chart: Chart) -> str:
         prefixed = f"{chart.key}-{found}"
         svg = svg.replace(f'id="{found}"', f'id="{prefixed}"')
         svg = svg.replace(f'href="#{found}"', f'href="#{prefixed}"').replace(f"url(#{found})", f"url(#{prefixed})")
-    svg = svg.replace(_INK, "currentColor")
+    svg = _compact(svg.replace(_INK, "currentColor"), chart.key)
     title_id, desc_id = f"{chart.key}-title", f"{chart.key}-desc"
     svg = re.sub(
         r"<svg\b([^>]*)>",
         lambda match: (
-            f'<svg{match.group(1)} class="itcomms-chart" role="img" aria-labelledby="{title_id} {desc_id}">'
+            f'<svg{match.group(1)} class="itcomms-chart chart-{chart.key}" role="img" aria-labelledby="{title_id} {desc_id}">'
             f'\n<title id="{title_id}">{escape(chart.title)}</title>'
             f'\n<desc id="{desc_id}">{escape(chart.description)}</desc>'
         ),
