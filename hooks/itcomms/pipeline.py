@@ -18,6 +18,7 @@ from itcomms.content.validate import ContentCheck, check_content
 from itcomms.figures.derived_kpis import disagreements, with_derived_kpis
 from itcomms.problems import ContentError, Problem
 from itcomms.publishing import Calendar, held_back
+from itcomms.rehearsal import rehearse
 from itcomms.site import BuildOptions, Site, assemble
 
 _FALSE_WORDS = {"0", "false", "no", "off"}
@@ -88,7 +89,8 @@ ADVICE_SITE_URL = "https://intranet.example/"
 
 def check_with_advice(project_dir: Path, environ: Mapping[str, str]) -> ContentCheck:
     """What ``scripts/validate`` reports: every problem, the plain-language advice, and, when the content is
-    sound, the advice that needs the assembled site (an email too long for one screen), drafts included.
+    sound, the advice that needs the assembled site (an email too long for one screen), drafts included, what
+    "now" holds back, and whatever making every output in memory finds (``rehearsal.py``).
 
     The build never asks for advice, so advice never stops a build."""
     check = check_content(project_dir, advice=True)
@@ -99,6 +101,7 @@ def check_with_advice(project_dir: Path, environ: Mapping[str, str]) -> ContentC
     site = with_derived_kpis(assemble(check, now, BuildOptions(site_url=ADVICE_SITE_URL, drafts=True, pdf=False)))
     check.problems.extend(outputs.advice(site))
     check.problems.extend(held_back(check, Calendar(site.local_now, settings.fiscal_year_start)))
+    check.problems.extend(rehearse(check, now, ADVICE_SITE_URL))  # whatever validate accepts, the build renders
     check.problems.extend(
         problem
         for loaded in check.of_kind("metric")

@@ -1,0 +1,109 @@
+"""The build without the writing: what ``scripts/validate`` runs after its checks, so what it accepts renders.
+
+Every output the build makes is made in memory, from the site exactly as the
+build assembles it (drafts and future items left out): pages, feeds,
+calendar, JSON, emails, charts, the theme's partials. Each file is then read back the way its readers read it (XML, JSON,
+iCalendar, email). Nothing is written.
+
+A stage that fails on content validation accepted is a defect, and it is told
+as one: positioned at the content value that reached it, found among the
+values the failing code held when it stopped (the deepest one that is an
+author's text, or else the item), so the author knows what to change until
+the defect is fixed.
+"""
+
+from __future__ import annotations
+
+import json
+import traceback
+from collections.abc import Iterator
+from datetime import datetime
+from email import message_from_bytes, policy
+from types import TracebackType
+
+import icalendar
+from lxml import etree
+
+from itcomms import outputs
+from itcomms.content.models import ContentFile
+from itcomms.content.validate import ContentCheck, LoadedItem
+from itcomms.figures.derived_kpis import with_derived_kpis
+from itcomms.problems import Problem
+from itcomms.rendering.outputs import Artefact
+from itcomms.site import BuildOptions, assemble
+
+_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+SHORTEST_BLAMED_TEXT = 4
+"""A text this short (a state, a unit) is held by too many places to say which one it was."""
+
+
+def rehearse(check: ContentCheck, now: datetime, site_url: str) -> list[Problem]:
+    """Make every output of the published site in memory and read each file back; the problems found."""
+    try:
+        site = with_derived_kpis(assemble(check, now, BuildOptions(site_url=site_url, pdf=False)))
+        rendered = outputs.render_site(site)
+        outputs.theme_partials(site)
+        for output in rendered.outputs:
+            if isinstance(output, Artefact):
+                read_back(output)
+    except Exception as error:  # any failure here is a defect: it is reported, never raised
+        return [blame(error, check)]
+    return []
+
+
+def read_back(artefact: Artefact) -> None:
+    """Read a generated file as its readers will; raises what they would stumble on."""
+    suffix = artefact.path.rsplit(".", 1)[-1]
+    if suffix in ("atom", "xml", "svg"):
+        etree.fromstring(artefact.content, parser=_XML)
+    elif suffix == "json":
+        json.loads(artefact.content)
+    elif suffix == "ics":
+        calendar = icalendar.Calendar.from_ical(artefact.content)
+        if calendar.name != "VCALENDAR" or not artefact.content.rstrip().endswith(b"END:VCALENDAR"):
+            raise ValueError(f"{artefact.path} is not one whole calendar")
+    elif suffix == "eml":
+        message = message_from_bytes(artefact.content, policy=policy.strict)
+        if message.defects or not message["Subject"]:
+            raise ValueError(f"{artefact.path} is not a well-formed email ({message.defects or 'no subject'})")
+
+
+def blame(error: BaseException, check: ContentCheck) -> Problem:
+    """The problem for a stage that failed: at the content value the failing code held, deepest first."""
+    reason = "".join(traceback.format_exception_only(type(error), error)).strip().splitlines()[-1][:200]
+    message = (
+        f"this value passed every check but the site could not be built from it ({reason}); this is a defect "
+        "in the site's code, so please report it; until it is fixed, change or remove this value"
+    )
+    texts = {prose.text: (loaded, prose.path) for loaded in check.items for prose in loaded.marks.prose}
+    for value in _held_values(error.__traceback__):
+        if isinstance(value, str) and len(value) >= SHORTEST_BLAMED_TEXT:
+            # The text itself, or the longest text it was made from ("Investigating: " + a title)
+            held = [text for text in texts if len(text) >= SHORTEST_BLAMED_TEXT and text in value]
+            if held:
+                loaded, path = texts[value if value in texts else max(held, key=len)]
+                return _at(loaded, path, message)
+        if isinstance(value, ContentFile):
+            found = next((loaded for loaded in check.items if loaded.item is value), None)
+            if found is not None:
+                return _at(found, (), message)
+    return Problem("content", 1, 1, "", message)
+
+
+def _held_values(trace: TracebackType | None) -> Iterator[object]:
+    """The values each frame of a traceback held, from where it stopped outwards."""
+    frames = []
+    while trace is not None:
+        frames.append(trace.tb_frame)
+        trace = trace.tb_next
+    for frame in reversed(frames):
+        for value in frame.f_locals.values():
+            yield value
+            if isinstance(value, (list, tuple)) and len(value) <= 100:
+                yield from value
+
+
+def _at(loaded: LoadedItem, path: tuple[str | int, ...], message: str) -> Problem:
+    position = loaded.source.locate(path)
+    field = ".".join(str(part) for part in path)
+    return Problem(loaded.identity.file, position.line, position.column, field, message)
