@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import traceback
+import unicodedata
 from collections.abc import Iterator
 from datetime import datetime
 from email import message_from_bytes, policy
@@ -76,31 +77,50 @@ def blame(error: BaseException, check: ContentCheck) -> Problem:
         "in the site's code, so please report it; until it is fixed, change or remove this value"
     )
     texts = {prose.text: (loaded, prose.path) for loaded in check.items for prose in loaded.marks.prose}
-    for value in _held_values(error.__traceback__):
-        if isinstance(value, str) and len(value) >= SHORTEST_BLAMED_TEXT:
-            # The text itself, or the longest text it was made from ("Investigating: " + a title)
-            held = [text for text in texts if len(text) >= SHORTEST_BLAMED_TEXT and text in value]
-            if held:
-                loaded, path = texts[value if value in texts else max(held, key=len)]
-                return _at(loaded, path, message)
-        if isinstance(value, ContentFile):
-            found = next((loaded for loaded in check.items if loaded.item is value), None)
-            if found is not None:
-                return _at(found, (), message)
+    for held in _held_by_frame(error.__traceback__):
+        # The texts this frame held, or was made from ("Investigating: " + a title); the likeliest culprit is the
+        # one with the most characters out of the ordinary, then the longest.
+        found = {
+            text
+            for value in held
+            if isinstance(value, str) and len(value) >= SHORTEST_BLAMED_TEXT
+            for text in texts
+            if len(text) >= SHORTEST_BLAMED_TEXT and text in value
+        }
+        if found:
+            loaded, path = texts[max(found, key=lambda text: (_unusual(text), len(text)))]
+            return _at(loaded, path, message)
+        for value in held:
+            if isinstance(value, ContentFile):
+                item = next((loaded for loaded in check.items if loaded.item is value), None)
+                if item is not None:
+                    return _at(item, (), message)
     return Problem("content", 1, 1, "", message)
 
 
-def _held_values(trace: TracebackType | None) -> Iterator[object]:
+def _held_by_frame(trace: TracebackType | None) -> Iterator[list[object]]:
     """The values each frame of a traceback held, from where it stopped outwards."""
     frames = []
     while trace is not None:
         frames.append(trace.tb_frame)
         trace = trace.tb_next
     for frame in reversed(frames):
+        held: list[object] = []
         for value in frame.f_locals.values():
-            yield value
+            held.append(value)
             if isinstance(value, (list, tuple)) and len(value) <= 100:
-                yield from value
+                held.extend(value)
+            # A library's object holds the text it was given (a feed entry its title) in its attributes.
+            attributes = getattr(value, "__dict__", None)
+            if isinstance(attributes, dict) and not isinstance(value, type):
+                for attribute in attributes.values():
+                    held.extend(attribute.values() if isinstance(attribute, dict) else [attribute])
+        yield held
+
+
+def _unusual(text: str) -> int:
+    """Characters readers and writers of files stumble on: controls, format characters, unassigned ones."""
+    return sum(unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn") for char in text)
 
 
 def _at(loaded: LoadedItem, path: tuple[str | int, ...], message: str) -> Problem:
