@@ -13,8 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from itcomms import published_paths
+from itcomms.cli.build import main as build_command
+from itcomms.cli.validate import main as validate_command
 from itcomms.content.validate import check_content
-from itcomms.engines import source_tree
+from itcomms.engines import source_tree, zensical
 from itcomms.pipeline import check_with_advice, load_build
 from itcomms.problems import ContentError
 from support import DEMO_NOW, MINIMAL_CONTENT, BuildFailed, build_site, environment, make_project
@@ -269,6 +271,23 @@ def test_the_source_tree_for_other_engines_refuses_a_clash_before_writing(projec
         source_tree.write(project, build, staging, tmp_path / "built")
     assert "docs/status/maintenance.ics:1:1: is published as status/maintenance.ics" in refused.value.report()
     assert not staging.exists()
+
+
+def test_scripts_build_for_other_engines_stops_on_a_clash_with_nothing_staged(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(project, "docs/status/index.md", "# Status\n")
+    with environment({"ITCOMMS_NOW": DEMO_NOW}):
+        assert build_command(["--project", str(project), "--stage-only"]) == 1
+    assert "docs/status/index.md:1:1: is published as status/index.html" in capsys.readouterr().err
+    assert not (project / zensical.STAGING).exists()
+
+
+def test_scripts_validate_reports_a_clash_and_fails(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _write(project, "docs/status/feed.atom", "<feed/>")
+    with environment({"ITCOMMS_NOW": DEMO_NOW}):
+        assert validate_command(["--project", str(project)]) == 1
+    assert "docs/status/feed.atom:1:1: is published as status/feed.atom" in capsys.readouterr().out
 
 
 @given(
