@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from itcomms import published_paths
@@ -290,18 +291,43 @@ def test_scripts_validate_reports_a_clash_and_fails(project: Path, capsys: pytes
     assert "docs/status/feed.atom:1:1: is published as status/feed.atom" in capsys.readouterr().out
 
 
-@given(
-    st.sampled_from(["status/index.md", "status/feed.xml", "services/email/badge.svg", "report/2026/index.md"]),
-    st.sampled_from(["", "index.md", "README.md", ".md"]),
-    st.lists(st.booleans(), min_size=40, max_size=40),
+_SEGMENT = st.text(alphabet="abcz019-_", min_size=1, max_size=6).filter(lambda part: not part.startswith("."))
+_GENERATED = st.builds(
+    lambda folders, last: "/".join([*folders, last]),
+    st.lists(_SEGMENT, min_size=0, max_size=3),
+    st.one_of(st.just("index.md"), _SEGMENT.map(lambda name: name + ".xml"), _SEGMENT.map(lambda name: name + ".md")),
 )
-def test_every_spelling_of_a_generated_path_is_one_file(generated: str, page_form: str, upper: list[bool]) -> None:
-    """Whatever case, and whichever way a page is named (a folder's index or README, or a file beside it)."""
-    spelt = generated
-    if page_form and generated.endswith("/index.md"):
-        folder = generated.removesuffix("/index.md")
-        spelt = folder + page_form if page_form == ".md" else f"{folder}/{page_form}"
-    spelt = "".join(
-        char.upper() if flip else char for char, flip in zip(spelt, upper + [False] * len(spelt), strict=False)
-    )
-    assert published_paths.published_as(spelt).casefold() == published_paths.published_as(generated).casefold()
+
+
+def _spellings(generated: str) -> list[str]:
+    """Other names an author could give a file that lands where ``generated`` does."""
+    names = [generated, generated.upper(), generated.title()]
+    if generated.endswith("index.md"):
+        folder = generated.removesuffix("index.md")
+        names += [f"{folder}README.md", f"{folder}index.markdown"]
+        if folder:
+            names.append(folder.removesuffix("/") + ".md")
+    elif generated.endswith(".md"):
+        names.append(generated.removesuffix(".md") + "/index.md")
+    return names
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(_GENERATED, min_size=1, max_size=8, unique_by=lambda path: published_paths.published_as(path).casefold()),
+    st.data(),
+)
+def test_a_docs_file_anywhere_a_generated_one_lands_is_refused_once(generated: list[str], data: st.DataObject) -> None:
+    """Generated paths and a docs/ file: refused exactly when the file lands on one of them, whatever its case and
+    whichever way a page is named (a folder's index or README, or a file beside the folder)."""
+    target = data.draw(st.sampled_from(generated))
+    spelt = data.draw(st.sampled_from(_spellings(target)))
+    unrelated = data.draw(_GENERATED.map(lambda path: "other-" + path))
+    with tempfile.TemporaryDirectory() as folder:
+        project = Path(folder)
+        for relative in (spelt, unrelated):
+            _write(project, f"docs/{relative}")
+        found = published_paths.clashes(project / "docs", project, [(path, "a_renderer") for path in generated])
+    assert [(problem.file, f"the generated {target} (made by a_renderer)" in problem.message) for problem in found] == [
+        (f"docs/{spelt}", True)
+    ]
