@@ -107,6 +107,21 @@ def test_a_content_file_linked_from_outside_is_never_read(project: Path, outside
     assert all(SECRET not in line for line in found)
 
 
+def test_content_linked_to_nothing_or_into_the_repository_is_reported_and_never_read(
+    with_private_folders: Path,
+) -> None:
+    project = with_private_folders
+    (project / "content/services/gone.yaml").symlink_to("../../drafts/gone.yaml")
+    (project / "content/services/config.yaml").symlink_to(project / ".git/config")
+    found = problems(project)
+    assert [line.split(": ", 1)[0] for line in found] == [
+        "content/services/config.yaml:1:1",
+        "content/services/gone.yaml:1:1",
+    ]
+    assert "inside the project's .git folder" in found[0] and "which does not exist" in found[1]
+    assert all(SECRET not in line for line in found)
+
+
 def test_a_linked_folder_under_docs_stops_the_build_and_keeps_the_old_site(
     project: Path, outside: Path, tmp_path: Path
 ) -> None:

@@ -45,7 +45,7 @@ def refusal(path: Path, project_dir: Path) -> str | None:
     if inside and inside[0] in PRIVATE_FOLDERS:
         return (
             f"is a link to {real}, inside the project's {inside[0]} folder, which is never published "
-            "(it holds the repository, caches or tools): copy the file into docs/ instead"
+            "(it holds the repository, caches or tools): copy the file in instead"
         )
     if real.is_file() and (links := real.stat().st_nlink) > 1:
         return (
