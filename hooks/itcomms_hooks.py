@@ -1,8 +1,8 @@
 """MkDocs hooks: map MkDocs' build events onto the itcomms pipeline, and nothing more.
 
 - ``on_config``: load, validate, assemble and render the content afresh for
-  this build; any content problem (or two outputs for one path) stops the
-  build here, before MkDocs cleans or writes the output folder (while
+  this build; any content problem (or a published file with two sources, or
+  one the project may not publish) stops the build here, before MkDocs cleans or writes the output folder (while
   previewing, with ``mkdocs serve``, the problems become a one-page site
   instead, so the browser shows them).
 - ``on_files``: add the generated pages and files, in memory, and open the
@@ -42,7 +42,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 from itcomms.clock import ClockError
 from itcomms.engines import after_build
 from itcomms.engines.page_cache import ConvertedPage, PageCache
-from itcomms.outputs import OutputClash, Page, Rendered
+from itcomms.outputs import Page, Rendered
 from itcomms.outputs.problems_preview import PREVIEW_TITLE, ProblemsPreview
 from itcomms.pipeline import Build, engine_config, load_build
 from itcomms.problems import ContentError, Problem
@@ -69,6 +69,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     environ = {"ITCOMMS_PDF": "0", **os.environ} if _COMMAND.get("name") == "serve" else dict(os.environ)
     try:
         build = load_build(project_dir, config.site_url, environ)
+        # Rendered here, not in on_files: MkDocs empties the output folder between the two, and a published
+        # file with two sources must stop the build before that.
+        rendered = build.render()
     except ContentError as error:
         if _COMMAND.get("name") != "serve":
             raise PluginError(error.report()) from None
@@ -85,11 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for name, value in engine_config(build.site).items():  # the site's name and words live in content/site.yaml
         # The theme puts these into HTML as they are (MkDocs' templates escape nothing): escaped, they are text.
         config[name] = str(escape(value))
-    try:
-        # Rendered here, not in on_files: MkDocs empties the output folder between the two.
-        config[_RENDERED] = build.render()
-    except OutputClash as error:
-        raise PluginError(str(error)) from None
+    config[_RENDERED] = rendered
     config[_BUILD] = build
     return config
 

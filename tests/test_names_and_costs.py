@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,9 +12,11 @@ import pytest
 from itcomms import addresses, outputs
 from itcomms.content.models.fields import LONGEST_TEXT
 from itcomms.content.validate import check_content
+from itcomms.pipeline import load_build
+from itcomms.problems import ContentError
 from itcomms.rendering.markdown_html import MarkdownRenderer
 from itcomms.rendering.outputs import Artefact, Output
-from support import MINIMAL_CONTENT, BuildFailed, build_site, load_site, make_project
+from support import DEMO_NOW, MINIMAL_CONTENT, BuildFailed, build_site, environment, make_project
 
 
 def _also_writes(path: str) -> object:
@@ -26,10 +29,11 @@ def _also_writes(path: str) -> object:
 @pytest.mark.parametrize("path", [addresses.SERVICES, addresses.STATUS_FEED_RSS])
 def test_two_outputs_for_one_path_are_refused(path: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = make_project(tmp_path / "project", MINIMAL_CONTENT)
-    site = load_site(project)
     monkeypatch.setattr(outputs, "RENDERERS", (*outputs.RENDERERS, _also_writes(path)))
-    with pytest.raises(outputs.OutputClash, match=f"{path} would be written twice"):
-        outputs.render_site(site)
+    with environment({"ITCOMMS_NOW": DEMO_NOW}):
+        build = load_build(project, "https://intranet.example/it/", os.environ)
+    with pytest.raises(ContentError, match=f"{path}:1:1: would be written twice"):
+        build.render()
 
 
 def test_a_clash_stops_the_build_before_the_old_site_is_touched(
@@ -42,7 +46,7 @@ def test_a_clash_stops_the_build_before_the_old_site_is_touched(
     monkeypatch.setattr(outputs, "RENDERERS", (*outputs.RENDERERS, _also_writes(addresses.BROCHURE)))
     with pytest.raises(BuildFailed) as failed:
         build_site(project, site_dir, ITCOMMS_PDF="0")
-    assert "services/brochure/index.md would be written twice" in "\n".join(failed.value.log)
+    assert "services/brochure/index.md:1:1: would be written twice" in "\n".join(failed.value.log)
     assert [path.name for path in site_dir.iterdir()] == ["index.html"]
 
 

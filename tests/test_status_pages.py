@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -386,3 +387,48 @@ def test_printable_pages_leave_the_banner_out(tmp_path: Path) -> None:
     assert 'class="status-banner"' in (tmp_path / "site/index.html").read_text(encoding="utf-8")
     printable = (tmp_path / "site/print-check/index.html").read_text(encoding="utf-8")
     assert "Print check" in printable and "md-banner" not in printable
+
+
+def test_a_window_cancelled_while_it_runs_builds_and_stays_listed_as_cancelled(tmp_path: Path) -> None:
+    """Validate accepted it, and the strict build stopped: the window's page linked to its place on the status
+    page, which listed it nowhere (no longer in progress, not ahead, not over)."""
+    project = make_project(tmp_path / "project", MINIMAL_CONTENT)
+    cancelled = {"at": "2026-11-24 11:00", "reason": "Stopped: the new version misbehaved."}
+    write_content(project, window_file("upgrade", "2026-11-24 10:00", "2026-11-24 14:00", cancelled=cancelled))
+    build_site(project, tmp_path / "site", now=NOW, ITCOMMS_PDF="0")
+    status = lxml.html.parse(str(tmp_path / "site/status/index.html")).getroot()
+    (heading,) = status.xpath('//*[@id="maintenance-upgrade"]')
+    assert "(cancelled)" in heading.text_content()
+    window = (tmp_path / "site/status/maintenance/upgrade/index.html").read_text(encoding="utf-8")
+    assert "Cancelled" in window and "../../#maintenance-upgrade" in window
+
+
+WINDOW_TIMES = ("2026-11-24 10:00", "2026-11-24 14:00")
+MOMENTS = (
+    "2026-11-01T12:00:00",  # before it is announced
+    "2026-11-20T12:00:00",  # announced, ahead
+    "2026-11-24T10:30:00",
+    "2026-11-24T12:00:00",  # running
+    "2026-11-24T14:00:00",  # just over
+    "2026-12-20T12:00:00",
+    "2027-06-01T12:00:00",  # in its year's history
+)
+
+
+@pytest.mark.parametrize("cancelled_at", [None, "2026-11-10 09:00", "2026-11-22 09:00", "2026-11-24 10:15"])
+def test_wherever_a_window_s_page_says_it_is_listed_it_is(project: Path, cancelled_at: str | None) -> None:
+    """At every moment around a window (cancelled before it is announced, before it starts, while it runs, or
+    never), the page its own page links to holds its anchor: the link the strict build checks resolves."""
+    extra = {"cancelled": {"at": cancelled_at, "reason": "Not needed."}} if cancelled_at else {}
+    write_content(project, window_file("upgrade", *WINDOW_TIMES, announce_from="2026-11-15 09:00", **extra))
+    for now in MOMENTS:
+        outputs = rendered(load_site(project, now=now))
+        page = outputs.get("status/maintenance/upgrade/index.md")
+        if page is None:
+            continue  # not announced (yet, or ever): nothing links to it
+        target, anchor = re.findall(r"\]\(([^)#]*)#(maintenance-upgrade)\)", str(page))[0]
+        listed_on = posixpath.normpath(posixpath.join("status/maintenance/upgrade", target))
+        assert f"{{ #{anchor} }}" in str(outputs[listed_on]) or f'id="{anchor}"' in str(outputs[listed_on]), (
+            now,
+            listed_on,
+        )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from itcomms import outputs
+from itcomms import outputs, published_paths
 from itcomms.clock import build_now
 from itcomms.content.models import Metric, SiteSettings
 from itcomms.content.validate import ContentCheck, check_content
@@ -22,6 +22,8 @@ from itcomms.rehearsal import rehearse
 from itcomms.site import BuildOptions, Site, assemble
 
 _FALSE_WORDS = {"0", "false", "no", "off"}
+DOCS = "docs"
+"""The folder of hand-written pages and files, published with the generated ones."""
 
 
 @dataclass(frozen=True)
@@ -34,10 +36,15 @@ class Build:
 
     site: Site
     warnings: tuple[Problem, ...]
+    project_dir: Path
+    """The folder holding ``content/`` and ``docs/``."""
 
     def render(self) -> outputs.Rendered:
-        """Every generated page and file, and the warnings rendering raised."""
-        return outputs.render_site(self.site)
+        """Every generated page and file, and the warnings rendering raised; raises ``ContentError`` when a
+        published file would have two sources (two outputs, or an output and a file of ``docs/``).
+
+        Every engine's build renders through here, so none publishes a path twice."""
+        return render_published(self.site, self.project_dir)
 
     def theme_partials(self) -> dict[str, str]:
         """Theme partials made from the data (the status banner): their path in the theme, and template text."""
@@ -73,7 +80,16 @@ def load_build(project_dir: Path, site_url: str, environ: Mapping[str, str]) -> 
     if not check.ok:
         raise ContentError(check.problems)
     site = _site(check, project_dir, site_url, environ)
-    return Build(site, tuple(problem for problem in check.problems if not problem.is_error))
+    return Build(site, tuple(problem for problem in check.problems if not problem.is_error), project_dir)
+
+
+def render_published(site: Site, project_dir: Path) -> outputs.Rendered:
+    """``site`` rendered, once every published file is known to have one source; else ``ContentError``."""
+    rendered = outputs.render_site(site)
+    clashes = published_paths.clashes(project_dir / DOCS, project_dir, rendered.made_by)
+    if clashes:
+        raise ContentError(clashes)
+    return rendered
 
 
 def _site(check: ContentCheck, project_dir: Path, site_url: str, environ: Mapping[str, str]) -> Site:
@@ -99,9 +115,17 @@ def check_with_advice(project_dir: Path, environ: Mapping[str, str]) -> ContentC
     settings = next(loaded.item for loaded in check.items if isinstance(loaded.item, SiteSettings))
     now = build_now(environ, ZoneInfo(settings.timezone))
     site = with_derived_kpis(assemble(check, now, BuildOptions(site_url=ADVICE_SITE_URL, drafts=True, pdf=False)))
+
+    # Whatever validate accepts, the build renders: every output made in memory and read back, through the
+    # build's own gate for published paths; drafts included, so a draft that would break is told before it is
+    # published, not on the day it is.
+    def render_whole() -> outputs.Rendered:
+        outputs.theme_partials(site)
+        return render_published(site, project_dir)
+
+    check.problems.extend(rehearse(check, render_whole))
     check.problems.extend(outputs.advice(site))
     check.problems.extend(held_back(check, Calendar(site.local_now, settings.fiscal_year_start)))
-    check.problems.extend(rehearse(check, now, ADVICE_SITE_URL))  # whatever validate accepts, the build renders
     check.problems.extend(
         problem
         for loaded in check.of_kind("metric")

@@ -12,7 +12,10 @@ item's date publishes it. The rule for each kind:
 - ticket summaries: once their quarter has ended (a part quarter is not a quarter's count);
 - a KPI's values: each once its period (month or quarter) has ended;
 - services, maintenance and reports: whenever they are not drafts (maintenance
-  has its own announcement rules; a report of a year not begun says so).
+  has its own announcement rules; a report of a year not begun says so);
+- a maintenance window's revisions and its cancellation: each from its time
+  (``at``), so the status page, the window's page, the feeds, the calendar,
+  ``status.json`` and the search index all see the window as it stood at "now".
 
 A preview build can show drafts (``ITCOMMS_DRAFTS=1``) and items dated after
 "now" (``ITCOMMS_FUTURE=1``), each on its own.
@@ -77,6 +80,18 @@ class Calendar:
             return metric
         # model_copy keeps the private identity (file, id); the values were validated whole, a subset stays valid
         return metric.model_copy(update={"values": values, "by_unit": by_unit})
+
+    def published_maintenance(self, window: Maintenance) -> Maintenance:
+        """``window`` with only the revisions and the cancellation made by now (all of them in a preview of the
+        future): a change announced for later is not told before its time, wherever the window is shown."""
+        if self.future:
+            return window
+        revisions = [revision for revision in window.revisions if revision.at <= self.now]
+        cancelled = window.cancelled if window.cancelled is not None and window.cancelled.at <= self.now else None
+        if len(revisions) == len(window.revisions) and cancelled is window.cancelled:
+            return window
+        # model_copy keeps the private identity (file, id); revisions stay oldest first, so each keeps its number
+        return window.model_copy(update={"revisions": revisions, "cancelled": cancelled})
 
     def period_has_ended(self, key: str) -> bool:
         """Whether a month (2026-03) or a fiscal quarter (2026-q1) ended on or before today."""

@@ -1,9 +1,10 @@
 """The build without the writing: what ``scripts/validate`` runs after its checks, so what it accepts renders.
 
-Every output the build makes is made in memory, from the site exactly as the
-build assembles it (drafts and future items left out): pages, feeds,
-calendar, JSON, emails, charts, the theme's partials. Each file is then read back the way its readers read it (XML, JSON,
-iCalendar, email). Nothing is written.
+Every output the build makes is made in memory, through the build's own
+rendering (its gate for published paths included), from the site as a preview
+assembles it (drafts in, so a draft is checked before it is published): pages,
+feeds, calendar, JSON, emails, charts. Each file is then read back the way its
+readers read it (XML, JSON, iCalendar, email). Nothing is written.
 
 A stage that fails on content validation accepted is a defect, and it is told
 as one: positioned at the content value that reached it, found among the
@@ -17,8 +18,7 @@ from __future__ import annotations
 import json
 import traceback
 import unicodedata
-from collections.abc import Iterator
-from datetime import datetime
+from collections.abc import Callable, Iterator
 from email import message_from_bytes, policy
 from types import TracebackType
 
@@ -28,26 +28,25 @@ from lxml import etree
 from itcomms import outputs
 from itcomms.content.models import ContentFile
 from itcomms.content.validate import ContentCheck, LoadedItem
-from itcomms.figures.derived_kpis import with_derived_kpis
-from itcomms.problems import Problem
+from itcomms.problems import ContentError, Problem
 from itcomms.rendering.outputs import Artefact
-from itcomms.site import BuildOptions, assemble
 
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 SHORTEST_BLAMED_TEXT = 4
 """A text this short (a state, a unit) is held by too many places to say which one it was."""
 
 
-def rehearse(check: ContentCheck, now: datetime, site_url: str) -> list[Problem]:
-    """Make every output of the published site in memory and read each file back; the problems found."""
+def rehearse(check: ContentCheck, render: Callable[[], outputs.Rendered]) -> list[Problem]:
+    """Make every output in memory with ``render`` (the build's own, theme partials included) and read each file
+    back; the problems found."""
     try:
-        site = with_derived_kpis(assemble(check, now, BuildOptions(site_url=site_url, pdf=False)))
-        rendered = outputs.render_site(site)
-        outputs.theme_partials(site)
+        rendered = render()
         for output in rendered.outputs:
             if isinstance(output, Artefact):
                 read_back(output)
-    except Exception as error:  # any failure here is a defect: it is reported, never raised
+    except ContentError as error:  # the build's own refusal (two sources for a published file): told as it is
+        return list(error.problems)
+    except Exception as error:  # any other failure here is a defect: it is reported, never raised
         return [blame(error, check)]
     return []
 

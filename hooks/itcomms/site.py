@@ -179,7 +179,13 @@ def assemble(check: ContentCheck, now: datetime, options: BuildOptions) -> Site:
         glossary=glossaries[0] if glossaries else Glossary(terms=[]),
         services=_by_id(sorted(_of("service", Service), key=lambda s: s.name.casefold())),
         incidents=tuple(sorted(_of("incident", Incident), key=lambda i: (i.start, i.id), reverse=True)),
-        maintenance=tuple(sorted(_of("maintenance", Maintenance), key=lambda m: (m.start, m.id), reverse=True)),
+        maintenance=tuple(
+            sorted(
+                (calendar.published_maintenance(m) for m in _of("maintenance", Maintenance)),
+                key=lambda m: (m.start, m.id),
+                reverse=True,
+            )
+        ),
         accomplishments=tuple(
             sorted(_of("accomplishment", Accomplishment), key=lambda a: (a.date, a.id), reverse=True)
         ),

@@ -33,13 +33,16 @@ def main(argv: list[str] | None = None) -> int:
     build = _load(project)
     if build is None:
         return 1
-    if args.stage_only:
-        _, warnings = zensical.stage(project, build)
-        return _report([*build.warnings, *warnings], strict=False)
-    if args.site_dir is None:
+    if args.site_dir is None and not args.stage_only:
         parser.error("--site-dir is needed to build")
     try:
+        if args.stage_only:
+            _, warnings = zensical.stage(project, build)
+            return _report([*build.warnings, *warnings], strict=False)
         notes = zensical.build_site(project, build, args.site_dir.resolve(), args.zensical)
+    except ContentError as error:  # a published file with two sources: found before the tree is written
+        print(error.report(), file=sys.stderr)  # noqa: T201
+        return 1
     except subprocess.CalledProcessError as error:
         print(f"Zensical stopped (exit status {error.returncode}); nothing was built.", file=sys.stderr)  # noqa: T201
         return 1

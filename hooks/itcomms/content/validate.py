@@ -30,7 +30,7 @@ from itcomms.content.cross_checks import overlapping_maintenance, reports_withou
 from itcomms.content.kinds import CONTENT_TYPES_BY_KIND, identify
 from itcomms.content.models import ContentFile, Identity, SiteSettings
 from itcomms.content.models.fields import ITEM_KINDS, PLACEHOLDER_ID
-from itcomms.content.project_files import leads_outside, links_out_of, outside_message
+from itcomms.content.project_files import refusal, refused_under
 from itcomms.content.references import Marks, Reference, marks, marks_as_written
 from itcomms.content.yaml_source import SourceMap, YamlDocument, load_yaml
 from itcomms.problems import Problem
@@ -91,10 +91,10 @@ def check_content(project_dir: Path, *, advice: bool = False) -> ContentCheck:
     if not content_dir.is_dir():
         result.problems.append(Problem("content", 1, 1, "", "folder is missing; it holds the site's YAML files"))
         return result
-    # Links leading out of the project are reported and never read: neither content nor published files.
-    result.problems.extend(links_out_of(content_dir, project_dir))
-    result.problems.extend(links_out_of(project_dir / "docs", project_dir))
-    files = [path for path in _discover(content_dir) if leads_outside(path, project_dir) is None]
+    # Files that may be neither read nor published (see project_files.py) are reported, and never read.
+    result.problems.extend(refused_under(content_dir, project_dir))
+    result.problems.extend(refused_under(project_dir / "docs", project_dir))
+    files = [path for path in _discover(content_dir) if refusal(path, project_dir) is None]
     site_files = [path for path in files if path.relative_to(content_dir).as_posix() == "site.yaml"]
     if not site_files:
         result.problems.append(
@@ -317,13 +317,13 @@ def _target(reference: Reference) -> tuple[str, str]:
 
 def _missing_docs_files(check: ContentCheck, project_dir: Path) -> Iterator[Problem]:
     """Files that content names under docs/ must be there, or the page would link to nothing; and really there,
-    not a link to a file outside the project."""
+    not a file the project may not publish (see project_files.py)."""
     docs_dir = project_dir / "docs"
     for loaded in _referrers(check):
         for reference in loaded.marks.files:
             target = docs_dir / reference.target
-            if (real := leads_outside(target, project_dir)) is not None:
-                message = f"docs/{reference.target} {outside_message(real)}"
+            if (reason := refusal(target, project_dir)) is not None:
+                message = f"docs/{reference.target} {reason}"
             elif not target.is_file():
                 message = f"no file docs/{reference.target}; add the file there or correct the path"
             else:

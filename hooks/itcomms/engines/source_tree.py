@@ -52,6 +52,8 @@ def write(
 ) -> tuple[Path, list[Problem]]:
     """Write the source tree into ``staging``; returns its config file, and rendering's warnings.
 
+    Raises ``ContentError``, with nothing written, when a published file would have two sources.
+
     ``theme_files_kept``: overrides left out, so the engine's theme keeps its own file."""
     config = read_config(project_dir)
     docs_dir = (project_dir / config.get("docs_dir", "docs")).resolve()

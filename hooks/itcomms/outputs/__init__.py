@@ -100,37 +100,30 @@ AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf, annual_report
 ADVICE: tuple[Advice, ...] = (newsletter_email.length_advice,)
 
 
-class OutputClash(Exception):
-    """Two outputs would be written to one path: one would silently replace the other."""
-
-
 @dataclass(frozen=True)
 class Rendered:
     outputs: list[Output]
     """Every generated page and file, sorted by path."""
     warnings: list[Problem]
+    made_by: list[tuple[str, str]]
+    """Each output's path and the output module that made it, in the order made, repeats included: two
+    outputs for one path are refused by ``published_paths.clashes`` (the build runs it, see pipeline.py)."""
 
 
 def render_site(site: Site) -> Rendered:
     templates = Templates(site)
     outputs: list[Output] = []
     warnings: list[Problem] = []
-    made_by: dict[str, str] = {}
+    made_by: list[tuple[str, str]] = []
     for renderer in RENDERERS:
         for produced in renderer(site, templates):
             if isinstance(produced, Problem):
                 warnings.append(produced)
                 continue
-            maker = renderer.__module__.rsplit(".", 1)[-1]
-            if produced.path in made_by:
-                raise OutputClash(
-                    f"{produced.path} would be written twice (by {made_by[produced.path]} and by {maker}); "
-                    "nothing was built. Rename the content item whose id gives that address"
-                )
-            made_by[produced.path] = maker
+            made_by.append((produced.path, renderer.__module__.rsplit(".", 1)[-1]))
             outputs.append(produced)
     templates.forget_unused()
-    return Rendered(sorted(outputs, key=lambda output: output.path), warnings)
+    return Rendered(sorted(outputs, key=lambda output: output.path), warnings, made_by)
 
 
 def theme_context(site: Site) -> dict[str, Any]:
@@ -172,7 +165,6 @@ def advice(site: Site) -> list[Problem]:
 __all__ = [
     "Artefact",
     "Output",
-    "OutputClash",
     "Page",
     "Rendered",
     "advice",

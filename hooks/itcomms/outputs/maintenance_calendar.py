@@ -56,9 +56,10 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
 
 def _event(site: Site, templates: Templates, window: Maintenance) -> Event:
     told = announced_at(site, window)
-    changes = [revision.at for revision in window.revisions if revision.at <= site.now]
-    cancelled = window.cancelled is not None and window.cancelled.at <= site.now
-    if window.cancelled is not None and cancelled:
+    # The Site holds only the revisions and cancellation made by now (publishing.py).
+    changes = [revision.at for revision in window.revisions]
+    cancelled = window.cancelled is not None
+    if window.cancelled is not None:
         changes.append(window.cancelled.at)
     link = maintenance_link(site, window)
     event = Event()
@@ -91,7 +92,6 @@ def _description(site: Site, templates: Templates, window: Maintenance, cancelle
     parts += [
         f"Changed {moment_words(revision.at, site.timezone)}: {templates.markdown.plain(revision.message)}"
         for revision in window.revisions
-        if revision.at <= site.now
     ]
     parts.append(f"Details: {link}")
     return "\n\n".join(parts)

@@ -35,8 +35,9 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
             window=window,
             running=in_progress(window, site.now),
             over=window.end <= site.now,
-            revisions=[revision for revision in window.revisions if revision.at <= site.now],
-            cancelled=window.cancelled if window.cancelled and window.cancelled.at <= site.now else None,
+            # the Site holds only the revisions and cancellation made by now (publishing.py)
+            revisions=window.revisions,
+            cancelled=window.cancelled,
             listed_on=maintenance_page(site, window),
             listed_anchor=maintenance_anchor(window),
         )

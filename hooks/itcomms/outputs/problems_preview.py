@@ -87,7 +87,7 @@ class ProblemsPreview:
     site_url: str
 
     def render(self) -> Rendered:
-        return Rendered([Page(PAGE, page_markdown(self.problems))], [])
+        return Rendered([Page(PAGE, page_markdown(self.problems))], [], [(PAGE, __name__.rsplit(".", 1)[-1])])
 
     def theme_partials(self) -> dict[str, str]:
         """The partials the theme includes, empty: no banner, no status values, while the content is broken."""

@@ -126,10 +126,10 @@ def _events(site: Site) -> Iterator[_Event]:
         ]
         if window.cancelled is not None:
             told.append(("cancelled", "Maintenance cancelled", window.cancelled.at, window.cancelled.reason))
+        # Announced by now, and the Site holds only the revisions and cancellation made by now (publishing.py).
         for what, label, at, message in told:
-            if at <= site.now:
-                uri = tag_uri(site, ID_DAY, f"maintenance/{window_id}/{what}")
-                yield _Event(uri, at, services, window, label, message)
+            uri = tag_uri(site, ID_DAY, f"maintenance/{window_id}/{what}")
+            yield _Event(uri, at, services, window, label, message)
 
 
 def _entry(site: Site, templates: Templates, event: _Event) -> FeedEntry:

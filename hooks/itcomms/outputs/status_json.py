@@ -340,9 +340,7 @@ def _maintenance(
     site: Site, templates: Templates, window: Maintenance, page_id: str, components: dict[str, Component]
 ) -> ScheduledMaintenance:
     told = announced_at(site, window)
-    posts = [(told, window.message)] + [
-        (revision.at, revision.message) for revision in window.revisions if revision.at <= site.now
-    ]
+    posts = [(told, window.message)] + [(revision.at, revision.message) for revision in window.revisions]
     updates = [
         IncidentUpdate(
             id=f"{window.id}-{number}",

@@ -64,7 +64,9 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         overall=overall(statuses),
         incidents=[incident_now(site, incident) for incident in open_incidents(site)],
         in_progress=[window for window in ahead if in_progress(window, site.now)],
-        upcoming=[window for window in ahead if window.start > site.now],
+        # Every other window not yet over, a cancelled one included even once its start has passed (cancelled
+        # while it ran): each window's page links to its place here until it ends (status_view.maintenance_page).
+        upcoming=[window for window in ahead if not in_progress(window, site.now)],
         categories=_categories(site, statuses),
         months=recent,
         history_months=HISTORY_MONTHS,
