@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from status_content import rendered, window_file
+from status_content import incident_file, rendered, window_file
 from support import DEMO_NOW, MINIMAL_CONTENT, build_site, load_site, make_project, write_content
 
 REVISED = "Moved to Sunday, revision-after-now"
@@ -78,3 +78,19 @@ def test_the_search_index_holds_it_back_too(project: Path, tmp_path: Path) -> No
     build_site(project, future, ITCOMMS_PDF="0", ITCOMMS_FUTURE="1")
     index = (future / "search/search_index.json").read_text(encoding="utf-8")
     assert "revision-after-now" in index and "cancelled-after-now" in index
+
+
+LATE_UPDATE = "Found it, update-after-now"
+
+
+@pytest.mark.parametrize("future", [False, True])
+def test_an_incident_update_dated_after_now_follows_the_same_rule(tmp_path: Path, future: bool) -> None:
+    project = make_project(tmp_path / "project", MINIMAL_CONTENT)
+    updates = [
+        ("2026-11-24 11:00", "investigating", "Looking into it."),
+        ("2026-11-24 13:00", "identified", LATE_UPDATE),
+    ]
+    write_content(project, incident_file("slow-mail", "2026-11-24 10:50", updates=updates))
+    outputs = rendered(load_site(project, now=DEMO_NOW, **({"ITCOMMS_FUTURE": "1"} if future else {})))
+    for path in ("status/index.md", "status/incidents/slow-mail/index.md", "status/feed.atom", "status/status.json"):
+        assert (LATE_UPDATE in _text(outputs[path])) is future, path

@@ -93,6 +93,18 @@ class Calendar:
         # model_copy keeps the private identity (file, id); revisions stay oldest first, so each keeps its number
         return window.model_copy(update={"revisions": revisions, "cancelled": cancelled})
 
+    def published_incident(self, incident: Incident) -> Incident:
+        """``incident`` as it stood at now (all of it in a preview of the future): the updates posted by then,
+        and its end only once service came back, so no page, feed or figure tells an update before its time."""
+        if self.future:
+            return incident
+        updates = [update for update in incident.updates if update.at <= self.now]
+        end = incident.end if incident.end is not None and incident.end <= self.now else None
+        if len(updates) == len(incident.updates) and end is incident.end:
+            return incident
+        # model_copy keeps the private identity; the updates stay oldest first, so each keeps its number and anchor
+        return incident.model_copy(update={"updates": updates, "end": end})
+
     def period_has_ended(self, key: str) -> bool:
         """Whether a month (2026-03) or a fiscal quarter (2026-q1) ended on or before today."""
         start = period_start(key, self.start_month)

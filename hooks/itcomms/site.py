@@ -178,7 +178,13 @@ def assemble(check: ContentCheck, now: datetime, options: BuildOptions) -> Site:
         options=options,
         glossary=glossaries[0] if glossaries else Glossary(terms=[]),
         services=_by_id(sorted(_of("service", Service), key=lambda s: s.name.casefold())),
-        incidents=tuple(sorted(_of("incident", Incident), key=lambda i: (i.start, i.id), reverse=True)),
+        incidents=tuple(
+            sorted(
+                (calendar.published_incident(i) for i in _of("incident", Incident)),
+                key=lambda i: (i.start, i.id),
+                reverse=True,
+            )
+        ),
         maintenance=tuple(
             sorted(
                 (calendar.published_maintenance(m) for m in _of("maintenance", Maintenance)),

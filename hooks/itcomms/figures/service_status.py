@@ -313,10 +313,11 @@ class IncidentNow:
 
 
 def incident_now(site: Site, incident: Incident) -> IncidentNow:
-    now = site.now
-    end = incident.end if incident.end is not None and incident.end <= now else None
-    updates = tuple(update for update in incident.updates if update.at <= now)
-    return IncidentNow(incident, updates, end, max(elapsed(incident.start, end or now), timedelta()))
+    # What is dated after now was left out when the site was assembled (publishing.Calendar.published_incident).
+    end = incident.end
+    return IncidentNow(
+        incident, tuple(incident.updates), end, max(elapsed(incident.start, end or site.now), timedelta())
+    )
 
 
 def started_incidents(site: Site) -> tuple[Incident, ...]:

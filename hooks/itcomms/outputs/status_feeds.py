@@ -112,11 +112,10 @@ class _Event:
 def _events(site: Site) -> Iterator[_Event]:
     for incident in site.incidents:
         incident_id, services = incident.id, tuple(dict.fromkeys(incident.services))
-        for number, update in enumerate(incident.updates, start=1):
-            if update.at <= site.now:
-                uri = tag_uri(site, ID_DAY, f"incident/{incident_id}/update/{number}")
-                label = STEPS[update.state]
-                yield _Event(uri, update.at, services, incident, label, update.message, update_anchor(number))
+        for number, update in enumerate(incident.updates, start=1):  # those posted by now (see publishing.py)
+            uri = tag_uri(site, ID_DAY, f"incident/{incident_id}/update/{number}")
+            label = STEPS[update.state]
+            yield _Event(uri, update.at, services, incident, label, update.message, update_anchor(number))
     for window in announced_maintenance(site):
         window_id, services = window.id, tuple(dict.fromkeys(window.services))
         told = [("announced", "Planned maintenance", announced_at(site, window), window.message)]
