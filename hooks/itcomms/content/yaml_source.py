@@ -85,6 +85,10 @@ class WrittenFloat(float):
     written = ""
 
 
+LONGEST_NUMBER = 40
+"""Characters of an unquoted number: more than any figure has (a trillion with decimals is 20)."""
+
+
 def as_written(value: Any) -> Any:
     """The text an unquoted number was written as, where a text field reads it; any other value as it is."""
     written = getattr(value, "written", "") if isinstance(value, (WrittenInt, WrittenFloat)) else ""
@@ -275,7 +279,18 @@ class _DocumentBuilder:
         if not self.check_tag(event, _SCALAR_TAGS):
             self.place(None, event)
             return
-        value = resolve_plain_scalar(event.value) if not event.style and event.implicit[0] else event.value
+        plain = not event.style and event.implicit[0]
+        if plain and len(event.value) > LONGEST_NUMBER and (_INT.match(event.value) or _FLOAT.match(event.value)):
+            # Read as a number it would be a figure no page can print (and Python refuses past 4,300 digits).
+            self.problem(
+                event.start_mark,
+                f"is a number {len(event.value):,} characters long; no figure needs more than {LONGEST_NUMBER}: "
+                "is it a typo, or text that needs quotes?",
+                self.next_path(),
+            )
+            self.place(None, event)
+            return
+        value = resolve_plain_scalar(event.value) if plain else event.value
         frame = self.stack[-1] if self.stack else None
         if frame is not None and isinstance(frame.container, dict) and frame.pending_key is None:
             self.key(frame, event, value)
