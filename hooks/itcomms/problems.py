@@ -46,30 +46,26 @@ def spoken_field(field: str) -> str:
     """A field's path as an author counts: ``updates.1.at`` is "2nd update, at", ``services.0`` "1st service";
     names and keys stay as written (``values.2026-03``)."""
     parts = field.split(".")
-    spoken: list[str] = []
+    spoken: list[tuple[str, bool]] = []  # each part, and whether it is a place in a list, said in words
     for index, part in enumerate(parts):
         if _is_position(part) and index > 0 and not _is_position(parts[index - 1]) and spoken:
-            spoken[-1] = f"{_ordinal(int(part) + 1)} {_singular(parts[index - 1])}"
+            spoken[-1] = (f"{_ordinal(int(part) + 1)} {_singular(parts[index - 1])}", True)
         else:
-            spoken.append(part)
-    return ", ".join(_joined(spoken))
+            spoken.append((part, False))
+    joined: list[str] = []
+    for index, (part, is_place) in enumerate(spoken):
+        # Keys one after another stay one dotted name (cancelled.at); a place in a list starts a new part.
+        if joined and not is_place and not spoken[index - 1][1]:
+            joined[-1] += f".{part}"
+        else:
+            joined.append(part)
+    return ", ".join(joined)
 
 
 def _is_position(part: str) -> bool:
     """A list position, not a key written as a number: no list in content is a thousand long, and keys such as a
     year (2026) or 007 are written that way."""
     return part.isdigit() and len(part) < 4 and (part == "0" or not part.startswith("0"))
-
-
-def _joined(spoken: list[str]) -> list[str]:
-    """Named keys one after another stay one dotted name (``cancelled.at``); an ordinal starts a new part."""
-    joined: list[str] = []
-    for part in spoken:
-        if joined and " " not in part and " " not in joined[-1]:
-            joined[-1] += f".{part}"
-        else:
-            joined.append(part)
-    return joined
 
 
 def _ordinal(number: int) -> str:

@@ -279,6 +279,8 @@ Amount = Annotated[float, Field(ge=0, le=LARGEST_NUMBER), Shape("number, 0 or mo
 Figure = Annotated[float, Field(ge=-LARGEST_NUMBER, le=LARGEST_NUMBER), Shape("number")]
 """A measured value (a KPI's): any sign, finite and no larger than a trillion."""
 TargetHours = Annotated[float, Field(gt=0, le=LONGEST_HOURS), Shape("number of hours, more than 0")]
+DurationHours = Annotated[float, Field(ge=0, le=LONGEST_HOURS), Shape("number of hours, 0 or more")]
+"""How long something took, in hours (a median time to resolve): a year at most, past which it is a typo."""
 
 ServiceId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("service")]
 UnitId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("unit")]

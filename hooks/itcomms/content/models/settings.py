@@ -96,7 +96,7 @@ class NewsletterSettings(ContentModel):
     """The sender's name shown in the reader's inbox."""
     from_address: Email
     """The sender's address."""
-    word_budget: Annotated[int, Field(ge=50)] = 250
+    word_budget: Annotated[int, Field(ge=50, le=10_000)] = 250
     """Most words the email may hold before its first "read more" link."""
 
 
@@ -152,9 +152,9 @@ class PlainLanguage(ContentModel):
 
     reading_grade: Annotated[float, Field(ge=1, le=20)] = 9
     """The highest school grade a summary may need (Flesch-Kincaid); 9 suits most adults."""
-    summary_words: Annotated[int, Field(ge=5)] = 40
+    summary_words: Annotated[int, Field(ge=5, le=1_000)] = 40
     """The most words a summary may have."""
-    story_words: Annotated[int, Field(ge=20)] = 120
+    story_words: Annotated[int, Field(ge=20, le=5_000)] = 120
     """The most words a newsletter story may have."""
     jargon: dict[Line, Line] = STARTER_JARGON
     """Phrases to avoid, each with the plainer words to write instead, like `leverage: use`; left out, a starter list applies, and `{}` turns the check off."""

@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Annotated
-
-from pydantic import Field
 
 from itcomms.content.models.base import ContentModel, Finding, PublishedItem
-from itcomms.content.models.fields import Count, Day, Line, Markdown, Text
-
-Hours = Annotated[float, Field(ge=0)]
+from itcomms.content.models.fields import Count, Day, DurationHours, Line, Markdown, Text
 
 
 class UnitReview(PublishedItem):
@@ -37,7 +32,7 @@ class PriorityCount(ContentModel):
     """How many were closed in the quarter."""
     within_target: Count
     """How many of those were resolved within the service-level target."""
-    median_hours_to_resolve: Hours | None = None
+    median_hours_to_resolve: DurationHours | None = None
     """Half of them were resolved within this many hours of being opened."""
 
     def findings(self) -> Iterator[Finding]:
@@ -64,7 +59,7 @@ class TicketSummary(PublishedItem):
     """Counts by category, for example Hardware or Accounts."""
     by_category_within_target: dict[str, Count] = {}
     """How many of each category's tickets were resolved within the service-level target."""
-    median_hours_to_resolve: Hours | None = None
+    median_hours_to_resolve: DurationHours | None = None
     """Half of the tickets were resolved within this many hours of being opened."""
 
     def findings(self) -> Iterator[Finding]:
@@ -88,6 +83,13 @@ class TicketSummary(PublishedItem):
                     f"is {self.within_target}, but the within_target counts of {field} add up to {within}; "
                     "correct one so they agree",
                 )
+        given = sum(self.by_category_within_target.values())
+        if given > self.within_target and set(self.by_category_within_target) != set(self.by_category):
+            # Some categories only: together they are a part of the whole, never more than it.
+            yield Finding(
+                ("by_category_within_target",),
+                f"adds up to {given}, more than the {self.within_target} within target in all",
+            )
         for category, within in self.by_category_within_target.items():
             if category not in self.by_category:
                 known = ", ".join(self.by_category) or "none"
