@@ -118,13 +118,20 @@ def test_encoding_error_names_the_line_and_the_option(project: Path, capsys: pyt
     assert run(project, path, MAPPING, "--encoding", "cp1252") == 0
 
 
-def test_a_row_with_an_extra_field_is_reported_not_shifted(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_row_whose_fields_do_not_line_up_with_the_header_is_reported_not_shifted(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     shifted = ["INC2", "Broken, again", *row("INC2")[1:]]  # an unquoted comma split the description
-    trailing = [*row("INC3"), ""]  # an empty field after the last is harmless
-    assert run(project, export(project.parent / "export.csv", [row("INC1"), shifted, trailing])) == 1
-    assert "line 3: has 11 fields, the header has 10" in capsys.readouterr().err
+    # The same, where the last field was empty: the one extra field is empty too, and every column is shifted.
+    empty_extra = ["INC3", "Broken", "", *row("INC3", kind="")[2:]]
+    short = row("INC4")[:-1]  # a field lost
+    rows = [row("INC1"), shifted, empty_extra, short]
+    assert run(project, export(project.parent / "export.csv", rows)) == 1
+    err = capsys.readouterr().err
+    assert "line 3: has 11 fields, the header has 10" in err and "line 4: has 11 fields, the header has 10" in err
+    assert "line 5: has 9 fields, the header has 10" in err
     data = yaml.safe_load((project / "content/tickets/sales/2025-q1.yaml").read_text(encoding="utf-8"))
-    assert data["handled"] == 2
+    assert data["handled"] == 1  # only the row whose fields line up with the header
 
 
 def test_a_header_only_export_exits_2(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -153,3 +160,26 @@ def test_placeholder_dates_are_bad_rows_not_a_file_for_the_year_9999(
     assert "line 4: opened or resolved time is in the year 1900" in err
     written = sorted(path.name for path in (project / "content/tickets/sales").iterdir())
     assert written == ["2025-q1.yaml", "2026-q1.yaml"]  # 2026-q1 is the fixture's own
+
+
+def test_a_time_zone_never_carries_a_ticket_into_a_year_validate_refuses(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Resolved late on 31 December 2100 in New York: 1 January 2101 in London, the site's time zone.
+    late = [*row("INC2")[:5], "2100-12-31 20:00-05:00", "2100-12-31 23:30-05:00", *row("INC2")[7:]]
+    assert run(project, export(project.parent / "export.csv", [row("INC1"), late])) == 1
+    assert "line 3: opened or resolved time is in the year 2101" in capsys.readouterr().err
+    assert not (project / "content/tickets/sales/2101-q1.yaml").exists()
+
+
+def test_a_file_validate_would_refuse_is_never_written(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Open two years: the median time to resolve is past the longest a figure may be (a year).
+    slow = [[*row(f"INC{n}")[:5], "2023-02-01 09:00", "2025-02-01 10:00", *row("INC1")[7:]] for n in range(3)]
+    assert run(project, export(project.parent / "export.csv", slow)) == 2
+    err = capsys.readouterr().err
+    assert (
+        "content/tickets/sales/2025-q1.yaml" in err
+        and "median_hours_to_resolve" in err
+        and "nothing was written" in err
+    )
+    assert not (project / "content/tickets/sales/2025-q1.yaml").exists()

@@ -36,13 +36,18 @@ from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
 import yaml
+from pydantic import ValidationError
 
-from itcomms.content.models import SiteSettings
+from itcomms.content import error_messages
+from itcomms.content.kinds import identify
+from itcomms.content.models import SiteSettings, TicketSummary
 from itcomms.content.schemas import schema_line
 from itcomms.content.yaml_source import load_yaml
+from itcomms.problems import Problem
 from itcomms.tickets.importer import (
     FreeTextColumn,
     MissingColumns,
+    SummaryRefused,
     TicketImport,
     TicketMapping,
     read_mapping,
@@ -114,7 +119,22 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"{args.export}: has a header but no rows; nothing to import (is it the right export?)")
         return 2
 
-    written, unchanged, refused = _write(importer, args.project, force=args.force, dry_run=args.dry_run)
+    try:
+        files = [
+            (relative, render_file(relative, summary_counts(summary)))
+            for relative, summary in (
+                (f"tickets/{unit}/{quarter}.yaml", summary)
+                for unit, quarter, summary in importer.result.summaries(importer.mapping)
+            )
+        ]
+        problems = [str(problem) for relative, text in files for problem in refusals(relative, text)]
+    except SummaryRefused as refused_counts:
+        problems = refused_counts.problems
+    if problems:  # an import never writes a file validate would refuse
+        for problem in problems:
+            _say(f"{problem}; nothing was written")
+        return 2
+    written, unchanged, refused = _write(files, args.project, force=args.force, dry_run=args.dry_run)
     result = importer.result
     bad_total = sum(result.bad.values())
     kinds = ", ".join(f"{count:,} {kind}" for kind, count in sorted(result.bad.items()))
@@ -236,12 +256,30 @@ def may_replace(text: str) -> bool:
     return False
 
 
-def _write(importer: TicketImport, project: Path, *, force: bool, dry_run: bool) -> tuple[int, int, int]:
+def refusals(relative: str, text: str) -> list[Problem]:
+    """What validate would say of a ticket file about to be written: an import never writes one it refuses
+    (a quarter of 2101, reached through a time zone; a median past the longest a figure may be)."""
+    display = f"content/{relative}"
+    identity = identify(relative, display)
+    if isinstance(identity, str):
+        return [Problem(display, 1, 1, "", identity)]
+    document = load_yaml(text.encode("utf-8"), display)
+    if isinstance(document, list):
+        return document
+    try:
+        summary = TicketSummary.model_validate(document.data)
+    except ValidationError as error:
+        return [
+            Problem(display, 1, 1, ".".join(map(str, detail["loc"])), error_messages.message(detail, TicketSummary))
+            for detail in error.errors()
+        ]
+    return [Problem(display, 1, 1, ".".join(map(str, found.path)), found.message) for found in summary.findings()]
+
+
+def _write(files: list[tuple[str, str]], project: Path, *, force: bool, dry_run: bool) -> tuple[int, int, int]:
     written = unchanged = refused = 0
-    for unit, quarter, summary in importer.result.summaries(importer.mapping):
-        relative = f"tickets/{unit}/{quarter}.yaml"
+    for relative, text in files:
         target = project / "content" / relative
-        text = render_file(relative, summary_counts(summary))
         if target.exists():
             existing = target.read_text(encoding="utf-8", errors="replace")
             if existing == text:

@@ -28,6 +28,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
+from pydantic import ValidationError
+
 from itcomms.content import error_messages
 from itcomms.content.models import TicketSummary
 from itcomms.content.models.fields import year_problem
@@ -116,6 +118,18 @@ class MissingColumns(ValueError):
     """The export lacks columns the mapping names."""
 
 
+class SummaryRefused(Exception):
+    """The counts of a unit's quarter are not a ticket file validate accepts; nothing is written."""
+
+    def __init__(self, relative: str, error: ValidationError) -> None:
+        self.relative = relative
+        self.problems = [
+            f"content/{relative}: {'.'.join(map(str, detail['loc']))}: {error_messages.message(detail, TicketSummary)}"
+            for detail in error.errors()
+        ]
+        super().__init__("; ".join(self.problems))
+
+
 @dataclass
 class ImportResult:
     """The aggregates and what happened to every row."""
@@ -137,10 +151,8 @@ class ImportResult:
                 tally.by_priority.items(),
                 key=lambda item: priority_order.index(item[0]) if item[0] in priority_order else len(priority_order),
             )
-            yield (
-                unit,
-                quarter,
-                TicketSummary(
+            try:
+                summary = TicketSummary(
                     source=mapping.source,
                     generated=True,
                     handled=tally.total.handled,
@@ -161,8 +173,10 @@ class ImportResult:
                     }
                     if tally.by_category
                     else {},
-                ),
-            )
+                )
+            except ValidationError as error:
+                raise SummaryRefused(f"tickets/{unit}/{quarter}.yaml", error) from None
+            yield unit, quarter, summary
 
 
 def _largest_first(counts: Counter[str]) -> list[tuple[str, int]]:
@@ -223,8 +237,9 @@ class TicketImport:
         result = self.result
         for line, row in rows:
             result.rows += 1
-            if len(row) < width or any(extra.strip() for extra in row[width:]):
-                # More fields than the header means a comma in an unquoted field: every later column is shifted.
+            if len(row) != width:
+                # Another number of fields than the header means a comma in an unquoted field, or a field lost:
+                # every later column is shifted, an empty extra field as much as any.
                 yield self._bad(line, "wrong field count", f"has {len(row)} fields, the header has {width}")
                 continue
             if not row[resolved_at].strip():
@@ -250,8 +265,10 @@ class TicketImport:
             except ValueError:
                 yield self._bad(line, "unreadable date", self._date_message("resolved", row[resolved_at]))
                 continue
-            if (problem := year_problem(opened.year) or year_problem(resolved.year)) is not None:
-                # A placeholder like 9999-12-31 is not a date a ticket was resolved on.
+            local = (opened.astimezone(self.timezone).year, resolved.astimezone(self.timezone).year)
+            if (problem := year_problem(min(local)) or year_problem(max(local))) is not None:
+                # A placeholder like 9999-12-31 is not a date a ticket was resolved on; the year is the one of the
+                # site's time zone, where the ticket is counted (31 December 2100 in New York is 2101 in London).
                 yield self._bad(line, "date out of range", f"opened or resolved time {problem}")
                 continue
             hours = (resolved.timestamp() - opened.timestamp()) / 3600
