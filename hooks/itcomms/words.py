@@ -160,13 +160,13 @@ def money(value: float, currency: str) -> str:
 
 
 def percent(value: float | None, missing: str = "not known") -> str:
-    """A share: 92%, 4.5% (at most two decimals)."""
-    return missing if value is None else f"{number(value)}%"
+    """A share: 92%, 4.5% (at most two decimals, floored: a figure is never shown better than it was)."""
+    return missing if value is None else f"{number(math.floor(value * 100 + 1e-9) / 100)}%"
 
 
 def share_percent(value: float | None) -> str:
-    """A share of a count as a whole percentage: 92% (a count's share needs no decimals)."""
-    return "not known" if value is None else f"{value:.0f}%"
+    """A share of a count as a whole percentage, floored: 5,303 of 5,855 (90.57%) is 90%, never 91%."""
+    return "not known" if value is None else f"{math.floor(value + 1e-9):.0f}%"
 
 
 def share(part: int, whole: int) -> str:

@@ -7,11 +7,12 @@ and each kind a completeness score: the share of its checks that pass.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from itcomms import addresses
+from itcomms import addresses, words
 from itcomms.content.models import Lifecycle, Metric, PeriodLength
 from itcomms.periods import Quarter, month_key
 from itcomms.site import Site
@@ -68,7 +69,7 @@ class KindHealth:
     @property
     def score(self) -> int | None:
         """The percentage of checks that pass; None when there is nothing to check."""
-        return round(100 * self.passed / self.total) if self.total else None
+        return math.floor(100 * self.passed / self.total) if self.total else None  # never rounded up
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ def _kpi_health(metric: Metric, period: str) -> ItemHealth:
     value = metric.values.get(period)
     measured = metric.since is None or metric.since <= period
     if value is not None:
-        note = f"{value:g} {metric.unit} for {period}"
+        note = f"{words.amount(value, metric.unit)} for {period}"
     else:
         note = f"no value for {period}" if measured else f"measured from {metric.since}"
     expected_value = value if measured else "not expected yet"  # a KPI not measured yet misses nothing

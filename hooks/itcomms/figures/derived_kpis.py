@@ -19,10 +19,12 @@ where one is further from the worked-out figure than ``TOLERANCE``.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime, time, timedelta
 from types import MappingProxyType
 
+from itcomms import words
 from itcomms.content.models import Derivation, Impact, Metric, PeriodLength
 from itcomms.figures.service_status import availability_between
 from itcomms.periods import Quarter, month_key, period_start
@@ -72,8 +74,9 @@ def disagreements(site: Site, typed: Metric) -> Iterator[Problem]:
                 position.line,
                 position.column,
                 ".".join(str(part) for part in (*path, key)),
-                f"is {value:g} {typed.unit}, but the content gives {figure:g} {typed.unit} ({typed.derived.value}); "
-                f"the site shows {figure:g}. Remove the typed value or correct the content",
+                f"is {words.amount(value, typed.unit)}, but the content gives {words.amount(figure, typed.unit)} "
+                f"({typed.derived.value}); the site shows {words.number(figure)}. Remove the typed value or correct "
+                "the content",
                 Severity.WARNING,
             )
 
@@ -98,10 +101,12 @@ def _derived(site: Site, metric: Metric) -> Metric:
             summaries = {unit: summary for (unit, quarter), summary in site.tickets.items() if quarter == key}
             handled = sum(summary.handled for summary in summaries.values())
             if handled:
-                values[key] = round(100 * sum(summary.within_target for summary in summaries.values()) / handled, 1)
+                values[key] = _floored_tenth(
+                    100 * sum(summary.within_target for summary in summaries.values()) / handled
+                )
             for unit, summary in summaries.items():
                 if summary.handled:
-                    by_unit.setdefault(unit, {})[key] = round(100 * summary.within_target / summary.handled, 1)
+                    by_unit.setdefault(unit, {})[key] = _floored_tenth(100 * summary.within_target / summary.handled)
     return metric.model_copy(update={"values": values, "by_unit": by_unit})
 
 
@@ -130,3 +135,8 @@ def _next_month(day: date) -> date:
 
 def _moment(site: Site, day: date) -> datetime:
     return datetime.combine(day, time(), site.timezone)
+
+
+def _floored_tenth(percent: float) -> float:
+    """A share to one decimal, floored like every figure the site shows: 89.96 is 89.9, never 90.0."""
+    return math.floor(percent * 10 + 1e-9) / 10
