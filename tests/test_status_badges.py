@@ -80,5 +80,10 @@ def test_status_and_service_pages_give_the_html_to_paste(tmp_path: Path) -> None
         assert pasted.tag == "a" and pasted.get("href") == "https://intranet.example/it/" + link
         (image,) = pasted.xpath("img")
         assert image.get("src") == "https://intranet.example/it/" + badge_path
-        assert image.get("alt", "").endswith(": current status")
+        assert image.get("alt", "").endswith(": current status, on the IT status page")
         assert badge_path in files
+        # On the page itself, the image's text alternative says the state the badge shows (its SVG title).
+        (shown,) = snippet.xpath(".//p/img")
+        title = re.search(r"<title[^>]*>([^<]*)</title>", bytes(files[badge_path]).decode())
+        assert title is not None and shown.get("alt") == title[1] and ":" in title[1]
+        assert "state of Every service" not in markdown

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from itcomms import addresses
 from itcomms.figures.service_facts import by_category, retired, service_facts
-from itcomms.outputs import service_brochure
+from itcomms.outputs import service_brochure, status_badges
 from itcomms.outputs.search_words import service_search_words
 from itcomms.outputs.status_feeds import service_feed
 from itcomms.rendering.feeds import autodiscovery_links
@@ -26,11 +26,13 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         retired=retired(facts),
         search_words={service_id: service_search_words(site, fact.service) for service_id, fact in facts.items()},
     )
+    titles = {path: badge.title for path, badge in status_badges.badges(site).items()}
     for fact in facts.values():
         yield templates.page(
             "service.md.j2",
             addresses.service(fact.service.id),
             facts=fact,
+            badge_title=titles.get(addresses.service_badge(fact.service.id), fact.service.name),
             feeds=autodiscovery_links(site, service_feed(site, fact.service.id)),
             search_words=service_search_words(site, fact.service),
         )

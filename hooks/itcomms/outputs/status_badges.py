@@ -50,13 +50,18 @@ class Badge:
         return f"{self.name}: {self.label}"
 
 
-def render(site: Site, templates: Templates) -> Iterator[Output]:
+def badges(site: Site) -> dict[str, Badge]:
+    """Every badge by its path; its ``title`` is also the text alternative of the ``<img>`` the pages offer."""
     now = display(site)
-    template = templates.environment.get_template("status_badge.svg.j2")
-    badges = {addresses.STATUS_BADGE: Badge(site.settings.name, now.overall_state, now.overall_label)}
+    found = {addresses.STATUS_BADGE: Badge(site.settings.name, now.overall_state, now.overall_label)}
     for service_id, shown in now.services.items():
-        badges[addresses.service_badge(service_id)] = Badge(site.services[service_id].name, shown.state, shown.label)
-    for path, badge in badges.items():
+        found[addresses.service_badge(service_id)] = Badge(site.services[service_id].name, shown.state, shown.label)
+    return found
+
+
+def render(site: Site, templates: Templates) -> Iterator[Output]:
+    template = templates.environment.get_template("status_badge.svg.j2")
+    for path, badge in badges(site).items():
         left, right = text_width(badge.name) + 2 * PADDING, text_width(badge.label) + 2 * PADDING
         svg = template.render(
             badge=badge,

@@ -28,6 +28,7 @@ from itcomms.figures.service_status import (
     open_incidents,
     upcoming_maintenance,
 )
+from itcomms.outputs import status_badges
 from itcomms.outputs.status_feeds import status_feed
 from itcomms.outputs.status_view import (
     HISTORY_MONTHS,
@@ -59,6 +60,7 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         "status.md.j2",
         addresses.STATUS,
         **page_context(),
+        badge_title=status_badges.badges(site)[addresses.STATUS_BADGE].title,
         feeds=feeds,
         states=ServiceState,
         overall=overall(statuses),
