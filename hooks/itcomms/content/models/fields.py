@@ -19,7 +19,14 @@ from pydantic_core import PydanticCustomError
 
 from itcomms.content.models.base import DocsFile, Ref, Shape
 from itcomms.content.models.clock_changes import clock_change_problem, moved_date_problem
-from itcomms.content.text_safety import unsafe_link_reason, unsafe_markup_reason
+from itcomms.content.text_safety import (
+    encoded_word,
+    line_break,
+    refused_character,
+    refused_character_message,
+    unsafe_link_reason,
+    unsafe_markup_reason,
+)
 from itcomms.content.yaml_source import as_written
 
 PLACEHOLDER = "FILL IN"
@@ -43,11 +50,6 @@ LONGEST_TEXT = 10_000
 HTML takes time that grows faster than the text for some inputs, so the bound keeps every field's cost small."""
 LONGEST_LINE = 300
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""Control characters: invisible, refused in XML feeds and able to break an email header; tabs and line feeds
-are kept (a line feed only where text may span lines)."""
-_LINE_BREAKS = re.compile(r"[\n\r\x85\u2028\u2029]")
-
 
 def year_problem(year: int) -> str | None:
     """Why a year is refused, or ``None`` when it is within the years content may name."""
@@ -67,12 +69,9 @@ def _check_text(value: str) -> str:
         raise PydanticCustomError("placeholder", "still holds the template's placeholder text; write your own")
     if reason := unsafe_markup_reason(value):
         raise PydanticCustomError("unsafe_markup", reason)
-    if control := _CONTROL.search(value):
-        raise PydanticCustomError(
-            "control_character",
-            "holds an invisible control character (U+{code}); remove it",
-            {"code": f"{ord(control.group()):04X}"},
-        )
+    # One rule for the characters of every text (text_safety.py): the email builder holds headers to it too.
+    if char := refused_character(value):
+        raise PydanticCustomError("control_character", refused_character_message(char))
     return value
 
 
@@ -98,9 +97,17 @@ def _check_single_line(value: str) -> str:
             "is {length} characters long; keep one line of text under {longest}",
             {"length": f"{len(value.strip()):,}", "longest": LONGEST_LINE},
         )
-    if brk := _LINE_BREAKS.search(value.strip()):
-        shown = "" if brk.group() == "\n" else f" (found a line break character, U+{ord(brk.group()):04X})"
+    if brk := line_break(value.strip()):
+        shown = "" if brk == "\n" else f" (found a line break character, U+{ord(brk):04X})"
         raise PydanticCustomError("single_line", "must fit on one line{shown}", {"shown": shown})
+    # Titles and names become email subjects and senders, where a mail program decodes an encoded word.
+    if word := encoded_word(value):
+        raise PydanticCustomError(
+            "encoded_word",
+            "holds '{found}', which mail programs decode as hidden text (an RFC 2047 encoded word) "
+            "that can carry a line break into an email header; write the words themselves",
+            {"found": word[:60]},
+        )
     return value.strip()
 
 
