@@ -23,6 +23,7 @@ import yaml
 
 from itcomms import addresses
 from itcomms.publish.delivery import Retry
+from itcomms.publish.mail import SmtpSettingsError
 from itcomms.publish.notices import author_email
 from itcomms.publish.notify import NotifyError, channels_from_environment, live_feed_url, send, snapshot
 
@@ -70,7 +71,7 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
         sender = author_email(built.read_bytes()) if built.is_file() else ""
         channels = [] if args.dry_run else channels_from_environment(environ, retry, sender)
         outcome = send(built, args.previous, channels)
-    except NotifyError as problem:
+    except (NotifyError, SmtpSettingsError) as problem:  # a setting to fix: its words, never a traceback
         print(f"notify: {problem}", file=sys.stderr)  # noqa: T201
         return 2
     names = ", ".join(channel.name for channel in channels) or "no channel (none is configured)"

@@ -124,3 +124,13 @@ def encoded_word(text: str) -> str | None:
     """The first RFC 2047 encoded word (``=?utf-8?q?…?=``) in a text, or ``None``."""
     found = _ENCODED_WORD.search(text)
     return found.group() if found else None
+
+
+REFUSED_OR_LINE_BREAK = re.compile(f"{_REFUSED.pattern}|{_LINE_BREAK.pattern}")
+"""Every character one-line text may not hold, for the email builder, which replaces rather than refuses."""
+_ENCODED_WORD_START = re.compile(r"=\?(?=[^?\s]*\?[bBqQ]\?[^?\s]*\?=)")
+
+
+def neutral_encoded_words(text: str) -> str:
+    """The text with each encoded word broken open (``=?`` becomes ``= ?``), so no mail program decodes it."""
+    return _ENCODED_WORD_START.sub("= ?", text)

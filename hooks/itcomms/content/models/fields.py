@@ -17,6 +17,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from itcomms.content.mail_address import address_problem
 from itcomms.content.models.base import DocsFile, Ref, Shape
 from itcomms.content.models.clock_changes import clock_change_problem, moved_date_problem
 from itcomms.content.text_safety import (
@@ -109,6 +110,12 @@ def _check_single_line(value: str) -> str:
             {"found": word[:60]},
         )
     return value.strip()
+
+
+def _check_email_address(value: str) -> str:
+    if problem := address_problem(value):
+        raise PydanticCustomError("email_address", problem)
+    return value
 
 
 def _check_year(value: Any) -> Any:
@@ -219,7 +226,12 @@ Markdown = Annotated[
 Slug = Annotated[
     str, StringConstraints(pattern=SLUG_PATTERN), Shape("short name: lowercase letters, digits and hyphens")
 ]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"), Shape("email address")]
+Email = Annotated[
+    str,
+    StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    AfterValidator(_check_email_address),  # one that mail carries: it is sent from (mail_address.py)
+    Shape("email address"),
+]
 WebLink = Annotated[
     str,
     AfterValidator(_check_link),
