@@ -18,6 +18,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from itcomms.content.mail_address import address_problem
+from itcomms.content.markdown_shape import DEEPEST_NESTING, deepest_nesting
 from itcomms.content.models.base import DocsFile, Ref, Shape
 from itcomms.content.models.clock_changes import clock_change_problem, moved_date_problem
 from itcomms.content.text_safety import (
@@ -29,6 +30,7 @@ from itcomms.content.text_safety import (
     unsafe_markup_reason,
 )
 from itcomms.content.yaml_source import as_written
+from itcomms.rendering.markdown_html import dropped_markup
 
 PLACEHOLDER = "FILL IN"
 """Text that ``scripts/new`` leaves for an author to replace; it never validates."""
@@ -76,10 +78,19 @@ def _check_text(value: str) -> str:
     return value
 
 
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\s*(?:\([^)\n]*\)?|\[[^\]\n]*\]?)")
+_IMAGE = re.compile(r"!\[[^\]\n]*\][ \t]*\n?[ \t]*(?:\([^)\n]*\)?|\[[^\]\n]*\]?)")
+"""The usual image forms, to quote as written; ``dropped_markup`` finds every other."""
 
 
 def _check_markdown(value: str) -> str:
+    # Nesting first: converting text nested hundreds deep exhausts Python's stack (markdown_shape.py).
+    depth, line = deepest_nesting(value)
+    if depth > DEEPEST_NESTING:
+        raise PydanticCustomError(
+            "nesting",
+            "nests lists or quotes {depth} deep (line {line} of the text); keep it to {deepest} levels or fewer",
+            {"depth": depth, "line": line, "deepest": DEEPEST_NESTING},
+        )
     # The page's sanitiser keeps no images (a picture from another host could track readers), so one written
     # here would vanish without a word: say so instead.
     if image := _IMAGE.search(value):
@@ -87,6 +98,22 @@ def _check_markdown(value: str) -> str:
             "image",
             "images are not shown on the site (found '{found}'); link to the picture instead, like [the diagram](https://…)",
             {"found": image.group()[:80]},
+        )
+    # Whatever else the sanitiser would remove (an image the pattern above does not know, an XML declaration,
+    # a CDATA section), found as the renderer converts it: one rule for "vanishes from the page".
+    if dropped := dropped_markup(value):
+        shown = " ".join(dropped.split())[:80]
+        if dropped.startswith("!["):
+            raise PydanticCustomError(
+                "image",
+                "images are not shown on the site (found '{found}'); link to the picture instead, like [the diagram](https://…)",
+                {"found": shown},
+            )
+        raise PydanticCustomError(
+            "dropped_markup",
+            "holds '{found}', markup the page cannot show, so it would vanish; remove it, "
+            "or put it between backticks (`like this`) to show it as written",
+            {"found": shown},
         )
     return value
 
