@@ -21,6 +21,8 @@ def address_problem(address: str) -> str | None:
     local, at, domain = address.rpartition("@")
     if not at or not local or not domain:
         return f"must be an email address like it-news@example.com (got '{address}')"
+    if "@" in local:
+        return f"must be one email address, with one @ (got '{' '.join(address.split())[:80]}')"
     if not local.isascii():
         return (
             f"the part before the @ ('{local}') must be plain ASCII letters, digits and . _ - +; "
