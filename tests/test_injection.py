@@ -154,11 +154,33 @@ def test_payload_is_escaped_in_every_html_output(poisoned_site: Path) -> None:
     assert findings == {}
 
 
+def _strings(data: Any) -> Iterator[str]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield key
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value)
+    elif isinstance(data, str):
+        yield data
+
+
+PLAIN_PAYLOAD = ' x" onmouseover="alert(1)" y=\'<img\''
+"""The start of the payload, which a JSON string holds as written: neither escaped as HTML nor dropped."""
+
+
 def test_payload_is_plain_text_in_json(poisoned_site: Path) -> None:
-    for path in poisoned_site.rglob("*.json"):
-        if path.name == "search_index.json":
-            continue
-        json.loads(path.read_text(encoding="utf-8"))  # valid JSON: strings are quoted, so never markup
+    documents = {
+        path.relative_to(poisoned_site).as_posix(): json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(poisoned_site.rglob("*.json"))
+        if path.name != "search_index.json"
+    }  # each parses: strings are quoted, so never markup
+    assert "status/status.json" in documents
+    holding = sorted(name for name, data in documents.items() if any(PLAIN_PAYLOAD in text for text in _strings(data)))
+    assert "status/status.json" in holding
+    escaped = [name for name, data in documents.items() if any("&quot;" in text for text in _strings(data))]
+    assert escaped == []
 
 
 def test_payload_reaches_the_pages(poisoned_site: Path) -> None:

@@ -14,13 +14,9 @@ build never raises it, so a long issue still publishes.
 
 from __future__ import annotations
 
-import email.policy
 import hashlib
 import re
 from collections.abc import Iterator
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.utils import format_datetime
 
 import css_inline
 import jinja2
@@ -30,6 +26,7 @@ from itcomms.figures.newsletter_contents import Entry, Issue, gather
 from itcomms.outputs.phone_links import add_phone_links
 from itcomms.problems import Problem, Severity
 from itcomms.rendering import templating
+from itcomms.rendering.email_headers import add_header, email_message, mailbox, message_id
 from itcomms.rendering.outputs import Artefact
 from itcomms.rendering.templating import TEMPLATE_DIR, Templates
 from itcomms.site import Site
@@ -103,16 +100,17 @@ class EmailWriter:
         """The .eml draft: multipart/alternative, plain text first (clients show the last part they can)."""
         settings = self.site.settings.newsletter
         digest = hashlib.sha256(f"{html}\0{text}".encode()).hexdigest()
-        sender_domain = settings.from_address.rpartition("@")[2]
-        message = EmailMessage(policy=email.policy.SMTP)
-        message["Subject"] = subject(issue)
-        message["From"] = Address(display_name=settings.from_name, addr_spec=settings.from_address)
-        message["Date"] = format_datetime(issue.published)
-        message["Message-ID"] = f"<newsletter-{issue.month}.{digest[:20]}@{sender_domain}>"
-        message["X-Unsent"] = "1"
+        sender = mailbox(settings.from_name, settings.from_address)
+        message = email_message(
+            subject=subject(issue),
+            sender=sender,
+            sent=issue.published,
+            message_id=message_id(f"newsletter-{issue.month}.{digest[:20]}", sender),
+            more={"X-Unsent": "1"},
+        )
         message.set_content(text, cte="quoted-printable")
         message.add_alternative(html, subtype="html", cte="quoted-printable")
-        message["Content-Language"] = "en"
+        add_header(message, "Content-Language", "en")
         # The email package picks a random boundary; one from the content keeps the file the same every build.
         message.set_boundary(f"==newsletter-{issue.month}-{digest[:24]}==")
         return message.as_bytes()

@@ -13,12 +13,13 @@ import html
 import smtplib
 import ssl
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from email.message import EmailMessage
-from email.utils import formataddr
 from urllib.parse import unquote, urlsplit
 
 from itcomms.publish.delivery import DeliveryFailed, Retry, transient
 from itcomms.publish.notices import Notice
+from itcomms.rendering.email_headers import email_message, mailbox, message_id
 
 _PORTS = {"smtp": 25, "smtp+starttls": 587, "smtps": 465}
 
@@ -27,13 +28,18 @@ class SmtpSettingsError(ValueError):
     """``ITCOMMS_SMTP_URL`` is not an address this module can use."""
 
 
-def message(notice: Notice, sender: str, recipients: Sequence[str]) -> EmailMessage:
-    mail = EmailMessage()
-    mail["Subject"] = f"[{notice.services_words}] {notice.title}"
-    mail["From"] = formataddr((notice.site_name, sender)) if notice.site_name else sender
-    mail["To"] = ", ".join(recipients)
+def message(notice: Notice, sender: str, recipients: Sequence[str], sent: datetime | None = None) -> EmailMessage:
+    """The email of one update; ``sent`` (by default now) is its Date. Its headers are built by
+    rendering/email_headers.py: a title read from the feed can add none, whatever it holds."""
+    from_ = mailbox(notice.site_name, sender)
     digest = hashlib.sha256(notice.id.encode("utf-8")).hexdigest()[:32]
-    mail["Message-ID"] = f"<{digest}@{sender.rpartition('@')[2] or 'localhost'}>"
+    mail = email_message(
+        subject=f"[{notice.services_words}] {notice.title}",
+        sender=from_,
+        recipients=[mailbox("", recipient) for recipient in recipients],
+        sent=sent or datetime.now(UTC),
+        message_id=message_id(digest, from_),
+    )
     lines = [notice.title, "", f"Service: {notice.services_words}", f"Status: {notice.state}"]
     if notice.impact:
         lines.append(f"Impact: {notice.impact}")
@@ -64,6 +70,11 @@ class Email:
                 "ITCOMMS_SMTP_URL must look like smtp://host:25, smtp+starttls://user:password@host:587 "
                 "or smtps://user:password@host:465"
             )
+        for address in (sender, *recipients):  # refused now, once, rather than at each update's sending
+            try:
+                mailbox("", address)
+            except ValueError as problem:
+                raise SmtpSettingsError(f"the email address '{address}' cannot be sent from or to: {problem}") from None
         self._scheme, self._host = parts.scheme, parts.hostname
         self._port = parts.port or _PORTS[parts.scheme]
         self._user = unquote(parts.username) if parts.username else None

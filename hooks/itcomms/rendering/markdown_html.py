@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import markdown
@@ -30,6 +31,10 @@ _ALLOWED_TAGS = {
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 _TAG = re.compile(r"<[^>]+>")
 _BLANK_LINES = re.compile(r"\n{3,}")
+_BLOCKS = re.compile(r"\n[ \t]*\n")
+_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+"""A code span as Python-Markdown reads it: a run of backticks, and the next run of the same length."""
+_LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|[0-9]+[.)])[ \t]")
 _LINK = re.compile(r'<a href="([^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
 _HREF = re.compile(r'<a href="([^"]*)"')
 _SITE_HREF = re.compile(r'<a href="/(?!/)([^"]*)"')
@@ -45,7 +50,7 @@ class MarkdownRenderer:
     """
 
     def __init__(self, site_url: str = "/") -> None:
-        self._markdown = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+        self._markdown = _new_markdown()
         self._converted: dict[tuple[str, str | None], str] = {}
         self._site_url = site_url.rstrip("/") + "/"
         self._site_path = urlsplit(self._site_url).path
@@ -66,8 +71,7 @@ class MarkdownRenderer:
         return _SITE_HREF.sub(lambda link: f'<a href="{_from_page(page_path, link[1])}"', converted)
 
     def _convert(self, text: str, base_url: str | None) -> str:
-        self._markdown.reset()
-        rendered = _HREF.sub(_site_address, self._markdown.convert(_bounded_brackets(text)))
+        rendered = _HREF.sub(_site_address, _markdown_html(self._markdown, text))
         cleaned = nh3.clean(
             rendered,
             tags=_ALLOWED_TAGS,
@@ -97,6 +101,67 @@ class MarkdownRenderer:
         return _BLANK_LINES.sub("\n\n", html.unescape(without_tags)).strip()
 
 
+def _new_markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+
+
+def _markdown_html(converter: markdown.Markdown, text: str) -> str:
+    """Python-Markdown's HTML, before sanitising; never an exception. Validation refuses text nested deep enough to
+    exhaust Python's stack (see content/markdown_shape.py); should such text come anyway, it shows as written."""
+    converter.reset()
+    try:
+        converted: str = converter.convert(_bounded_brackets(text))
+    except RecursionError:
+        converter.reset()
+        return "".join(f"<p>{html.escape(part.strip())}</p>\n" for part in _BLOCKS.split(text) if part.strip())
+    return converted
+
+
+class _DroppedMarkup(HTMLParser):
+    """Finds the first thing in Python-Markdown's HTML that the sanitiser would remove without a trace."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: str | None = None
+
+    def _drop(self, what: str) -> None:
+        self.found = self.found or what
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            self._drop(f"![{dict(attrs).get('alt') or ''}]")
+        elif tag not in _ALLOWED_TAGS and tag not in _KEPT_AS_TEXT:
+            self._drop(f"<{tag}>")
+
+    def handle_pi(self, data: str) -> None:
+        self._drop(f"<?{data}>")
+
+    def handle_decl(self, decl: str) -> None:
+        self._drop(f"<!{decl}>")
+
+    def unknown_decl(self, data: str) -> None:
+        self._drop(f"<![{data}]]>")
+
+    def handle_comment(self, data: str) -> None:
+        self._drop(f"<!--{data}-->")
+
+
+_KEPT_AS_TEXT = {"h1", "h2"}
+"""Headings the page owns: the sanitiser removes the tag and keeps its words, so nothing is lost."""
+
+
+def dropped_markup(text: str) -> str | None:
+    """What of a Markdown text the page would silently lose (an image, ``<?xml …?>``, ``<!DOCTYPE …>``,
+    ``<![CDATA[…]]>``), found by converting it as the renderer does and looking at what the sanitiser would
+    remove; ``None`` when nothing. Validation asks, so an author hears of it where it is written."""
+    if "!" not in text and "<" not in text:  # every image and every raw markup starts with one of them
+        return None
+    finder = _DroppedMarkup()
+    finder.feed(_markdown_html(_new_markdown(), text))
+    finder.close()
+    return finder.found
+
+
 _DEEPEST_BRACKETS = 3
 """Brackets nested deeper than a link inside a link's words are text: ``[[[x]]]`` needs no more."""
 
@@ -111,11 +176,14 @@ def _bounded_brackets(text: str) -> str:
     """
     if "[" not in text and "(" not in text:
         return text
+    code = _code_offsets(text)
     escape: set[int] = set()
     open_at: dict[str, list[tuple[int, bool]]] = {"[": [], "(": []}
     closing = {"]": "[", ")": "("}
     after_backslash = False
     for index, char in enumerate(text):
+        if index in code:
+            continue
         if after_backslash:
             after_backslash = False
         elif char == "\\":
@@ -132,6 +200,29 @@ def _bounded_brackets(text: str) -> str:
     if not escape:
         return text
     return "".join(f"&#{ord(char)};" if index in escape else char for index, char in enumerate(text))
+
+
+def _code_offsets(text: str) -> set[int]:
+    """Offsets of the characters in code, which Markdown shows as written (an escape there would show as
+    ``&#40;``): code spans, and blocks indented four spaces that do not continue a list. Brackets there never
+    start a link, so leaving them costs no time. Per block, as Python-Markdown finds code spans (never across a
+    blank line)."""
+    offsets: set[int] = set()
+    start, in_list = 0, False
+    for boundary in [*_BLOCKS.finditer(text), None]:
+        end = boundary.start() if boundary else len(text)
+        block = text[start:end]
+        lines = [line for line in block.split("\n") if line.strip()]
+        indented = bool(lines) and all(line.startswith(("    ", "\t")) for line in lines)
+        if indented and not in_list:
+            offsets.update(range(start, end))
+        else:
+            for span in _CODE_SPAN.finditer(block):
+                offsets.update(range(start + span.start(), start + span.end()))
+        if lines and not indented:  # an indented block after a list item is more of that item, not code
+            in_list = bool(_LIST_ITEM.match(lines[0]))
+        start = boundary.end() if boundary else end
+    return offsets
 
 
 def _site_address(link: re.Match[str]) -> str:

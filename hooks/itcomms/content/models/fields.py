@@ -17,10 +17,20 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from itcomms.content.mail_address import address_problem
+from itcomms.content.markdown_shape import DEEPEST_NESTING, deepest_nesting
 from itcomms.content.models.base import REFERENCE_KEYWORD, DocsFile, Ref, Shape
 from itcomms.content.models.clock_changes import clock_change_problem, moved_date_problem
-from itcomms.content.text_safety import unsafe_link_reason, unsafe_markup_reason
+from itcomms.content.text_safety import (
+    encoded_word,
+    line_break,
+    refused_character,
+    refused_character_message,
+    unsafe_link_reason,
+    unsafe_markup_reason,
+)
 from itcomms.content.yaml_source import as_written
+from itcomms.rendering.markdown_html import dropped_markup
 
 PLACEHOLDER = "FILL IN"
 """Text that ``scripts/new`` leaves for an author to replace; it never validates."""
@@ -45,11 +55,6 @@ LONGEST_TEXT = 10_000
 HTML takes time that grows faster than the text for some inputs, so the bound keeps every field's cost small."""
 LONGEST_LINE = 300
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""Control characters: invisible, refused in XML feeds and able to break an email header; tabs and line feeds
-are kept (a line feed only where text may span lines)."""
-_LINE_BREAKS = re.compile(r"[\n\r\x85\u2028\u2029]")
-
 
 def year_problem(year: int) -> str | None:
     """Why a year is refused, or ``None`` when it is within the years content may name."""
@@ -69,19 +74,25 @@ def _check_text(value: str) -> str:
         raise PydanticCustomError("placeholder", "still holds the template's placeholder text; write your own")
     if reason := unsafe_markup_reason(value):
         raise PydanticCustomError("unsafe_markup", reason)
-    if control := _CONTROL.search(value):
-        raise PydanticCustomError(
-            "control_character",
-            "holds an invisible control character (U+{code}); remove it",
-            {"code": f"{ord(control.group()):04X}"},
-        )
+    # One rule for the characters of every text (text_safety.py): the email builder holds headers to it too.
+    if char := refused_character(value):
+        raise PydanticCustomError("control_character", refused_character_message(char))
     return value
 
 
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\s*(?:\([^)\n]*\)?|\[[^\]\n]*\]?)")
+_IMAGE = re.compile(r"!\[[^\]\n]*\][ \t]*\n?[ \t]*(?:\([^)\n]*\)?|\[[^\]\n]*\]?)")
+"""The usual image forms, to quote as written; ``dropped_markup`` finds every other."""
 
 
 def _check_markdown(value: str) -> str:
+    # Nesting first: converting text nested hundreds deep exhausts Python's stack (markdown_shape.py).
+    depth, line = deepest_nesting(value)
+    if depth > DEEPEST_NESTING:
+        raise PydanticCustomError(
+            "nesting",
+            "nests lists or quotes {depth} deep (line {line} of the text); keep it to {deepest} levels or fewer",
+            {"depth": depth, "line": line, "deepest": DEEPEST_NESTING},
+        )
     # The page's sanitiser keeps no images (a picture from another host could track readers), so one written
     # here would vanish without a word: say so instead.
     if image := _IMAGE.search(value):
@@ -89,6 +100,22 @@ def _check_markdown(value: str) -> str:
             "image",
             "images are not shown on the site (found '{found}'); link to the picture instead, like [the diagram](https://…)",
             {"found": image.group()[:80]},
+        )
+    # Whatever else the sanitiser would remove (an image the pattern above does not know, an XML declaration,
+    # a CDATA section), found as the renderer converts it: one rule for "vanishes from the page".
+    if dropped := dropped_markup(value):
+        shown = " ".join(dropped.split())[:80]
+        if dropped.startswith("!["):
+            raise PydanticCustomError(
+                "image",
+                "images are not shown on the site (found '{found}'); link to the picture instead, like [the diagram](https://…)",
+                {"found": shown},
+            )
+        raise PydanticCustomError(
+            "dropped_markup",
+            "holds '{found}', markup the page cannot show, so it would vanish; remove it, "
+            "or put it between backticks (`like this`) to show it as written",
+            {"found": shown},
         )
     return value
 
@@ -100,10 +127,24 @@ def _check_single_line(value: str) -> str:
             "is {length} characters long; keep one line of text under {longest}",
             {"length": f"{len(value.strip()):,}", "longest": LONGEST_LINE},
         )
-    if brk := _LINE_BREAKS.search(value.strip()):
-        shown = "" if brk.group() == "\n" else f" (found a line break character, U+{ord(brk.group()):04X})"
+    if brk := line_break(value.strip()):
+        shown = "" if brk == "\n" else f" (found a line break character, U+{ord(brk):04X})"
         raise PydanticCustomError("single_line", "must fit on one line{shown}", {"shown": shown})
+    # Titles and names become email subjects and senders, where a mail program decodes an encoded word.
+    if word := encoded_word(value):
+        raise PydanticCustomError(
+            "encoded_word",
+            "holds '{found}', which mail programs decode as hidden text (an RFC 2047 encoded word) "
+            "that can carry a line break into an email header; write the words themselves",
+            {"found": word[:60]},
+        )
     return value.strip()
+
+
+def _check_email_address(value: str) -> str:
+    if problem := address_problem(value):
+        raise PydanticCustomError("email_address", problem)
+    return value
 
 
 def _check_year(value: Any) -> Any:
@@ -214,7 +255,12 @@ Markdown = Annotated[
 Slug = Annotated[
     str, StringConstraints(pattern=SLUG_PATTERN), Shape("short name: lowercase letters, digits and hyphens")
 ]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"), Shape("email address")]
+Email = Annotated[
+    str,
+    StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    AfterValidator(_check_email_address),  # one that mail carries: it is sent from (mail_address.py)
+    Shape("email address"),
+]
 WebLink = Annotated[
     str,
     AfterValidator(_check_link),

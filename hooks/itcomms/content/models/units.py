@@ -51,13 +51,13 @@ class TicketSummary(PublishedItem):
     """Tickets and requests closed in the quarter."""
     within_target: Count
     """How many of those were resolved within the service-level target."""
-    by_type: dict[str, Count] = {}
+    by_type: dict[Line, Count] = {}
     """Counts by type, for example incident and request."""
-    by_priority: dict[str, PriorityCount] = {}
+    by_priority: dict[Line, PriorityCount] = {}
     """Counts by priority."""
-    by_category: dict[str, Count] = {}
+    by_category: dict[Line, Count] = {}
     """Counts by category, for example Hardware or Accounts."""
-    by_category_within_target: dict[str, Count] = {}
+    by_category_within_target: dict[Line, Count] = {}
     """How many of each category's tickets were resolved within the service-level target."""
     median_hours_to_resolve: DurationHours | None = None
     """Half of the tickets were resolved within this many hours of being opened."""
