@@ -165,3 +165,8 @@ def test_hostile_titles_and_updates_arrive_inert_and_within_limits_in_every_chan
             ["Subject", "From", "To", "Date", "Message-ID", "Content-Type", "MIME-Version"]
         )
         assert "\n" not in str(mail["Subject"])
+    html_part = world.mails[0].get_body(("html",))
+    assert html_part is not None
+    assert (
+        '<a href="https://intranet.example/it/guide/">https://intranet.example/it/guide/</a>' in html_part.get_content()
+    )

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from itcomms.publish.delivery import DeliveryFailed, Retry, transient
 from itcomms.publish.notices import Notice
+from itcomms.publish.text_limits import pieces
 from itcomms.rendering.email_headers import email_message, mailbox, message_id
 
 _PORTS = {"smtp": 25, "smtp+starttls": 587, "smtps": 465}
@@ -53,11 +54,20 @@ def message(notice: Notice, sender: str, recipients: Sequence[str], sent: dateti
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>{html.escape(notice.title)}</title></head><body>"
         f"<h1 style='font-size:1.25em'>{html.escape(notice.title)}</h1>"
-        f"<table>{rows}</table><p>{html.escape(notice.text)}</p>"
+        f"<table>{rows}</table><p>{_linked(notice.text)}</p>"
         f"<p><a href='{html.escape(notice.link)}'>Read the update</a></p></body></html>",
         subtype="html",
     )
     return mail
+
+
+def _linked(text: str) -> str:
+    """The update's words as HTML text, each address written out in it a link to itself (its words are its
+    address, so it hides nothing)."""
+    return "".join(
+        f'<a href="{html.escape(piece)}">{html.escape(piece)}</a>' if is_address else html.escape(piece)
+        for piece, is_address in pieces(text)
+    )
 
 
 class Email:
