@@ -260,6 +260,13 @@ def test_pdf_has_every_section_page_numbers_bookmarks_and_awards(demo_site: Path
             yield from titles(entry) if isinstance(entry, list) else [entry.title]
 
     assert list(titles(reader.outline)) == [f"Annual report {year}", *headings]
+    # It opens on its cover, with no screen furniture (the breadcrumb once filled page 1 on its own).
+    first = pages[0].split()
+    assert str(year) in first[:12] and "Home" not in first and len(first) > 5, pages[0][:200]
+    # A tagged PDF (PDF/UA): a structure tree, marked content, the language and the title a reader announces.
+    catalog = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog and bool(catalog["/MarkInfo"]["/Marked"])
+    assert catalog["/Lang"] == "en" and reader.metadata is not None and reader.metadata.title
 
 
 def test_reports_index_lists_every_year(demo_site: Path) -> None:

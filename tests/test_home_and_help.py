@@ -76,6 +76,18 @@ def test_accessibility_statement_is_linked_from_every_page(demo_site: Path) -> N
     assert statement.xpath("//h1")[0].text_content().strip().rstrip("¶") == "Accessibility statement"
     for words in ("WCAG", "2.1", "AA", "Nu HTML Checker", "axe-core", "Report a barrier", SITE.settings.contact.email):
         assert words in text
+    # In the shape public bodies publish: the current standard, a compliance status, the known gaps (the PDFs
+    # among them), a reply time, where to go next, and when it was prepared and reviewed.
+    for words in (
+        "WCAG) 2.2",
+        "partially compliant",
+        "tagged PDFs",
+        "We reply within 5 working days",
+        "If you are not happy with our reply",
+        "prepared on 15 January 2025",
+        "last reviewed on 1 October 2026",
+    ):
+        assert words in text, words
     missing = []
     for page in sorted(demo_site.rglob("index.html")):
         document = lxml.html.parse(str(page)).getroot()

@@ -76,6 +76,10 @@ def test_brochure_page_has_a_cover_contents_and_no_navigation(demo_site: Path) -
 
 def test_pdf_holds_every_service_with_a_bookmark_each(demo_site: Path) -> None:
     reader = pypdf.PdfReader(demo_site / addresses.BROCHURE_PDF)
+    first = reader.pages[0].extract_text().split()
+    assert "Home" not in first and len(first) > 5  # it opens on its cover, not on a page holding a breadcrumb
+    catalog = reader.trailer["/Root"]  # tagged (PDF/UA), with its language and title
+    assert "/StructTreeRoot" in catalog and bool(catalog["/MarkInfo"]["/Marked"]) and catalog["/Lang"] == "en"
     text = squeeze(" ".join(page.extract_text() for page in reader.pages))
     site = load_site(REPO)
     for service in site.services.values():

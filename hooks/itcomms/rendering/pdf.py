@@ -13,6 +13,9 @@ from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+PDF_VARIANT = "pdf/ua-1"
+"""Accessible PDF (ISO 14289): WeasyPrint then tags the document and names its language and title."""
+
 
 def turned_off(*pdf_paths: str) -> str:
     """The note a build logs instead of making PDFs, so nobody wonders where they went."""
@@ -20,7 +23,7 @@ def turned_off(*pdf_paths: str) -> str:
 
 
 def html_to_pdf(html_file: Path, pdf_file: Path, site_dir: Path, site_url: str, text: str | None = None) -> None:
-    """Render one built page to a PDF (vector, text selectable, bookmarks from headings).
+    """Render one built page to a tagged PDF (vector, text selectable, bookmarks from headings).
 
     ``text`` is the page's HTML where the PDF holds more than the built file (the brochure's
     chapters joined to its cover); ``html_file`` still says where the page is published.
@@ -53,6 +56,8 @@ def html_to_pdf(html_file: Path, pdf_file: Path, site_dir: Path, site_url: str, 
         source = {"filename": str(html_file)} if text is None else {"string": text}
         document = HTML(**source, base_url=base_url, url_fetcher=SiteOnly(allowed_protocols={"file"})).render()
         pdf_file.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(str(pdf_file))
+        # PDF/UA: tagged (structure, reading order, alternative text), with the page's language and title, so a
+        # screen reader reads the PDF as it reads the page.
+        document.write_pdf(str(pdf_file), pdf_variant=PDF_VARIANT)
     finally:
         weasyprint_log.setLevel(level)

@@ -10,7 +10,7 @@ from typing import Annotated
 from pydantic import Field, WithJsonSchema
 
 from itcomms.content.models.base import ContentFile, ContentModel, Finding, Shape
-from itcomms.content.models.fields import Email, Line, Slug, Text, TimeZoneName, WebLink
+from itcomms.content.models.fields import Day, Email, Line, Slug, Text, TimeZoneName, WebLink
 
 
 class Person(ContentModel):
@@ -160,6 +160,17 @@ class PlainLanguage(ContentModel):
     """Phrases to avoid, each with the plainer words to write instead, like `leverage: use`; left out, a starter list applies, and `{}` turns the check off."""
 
 
+class AccessibilityStatement(ContentModel):
+    """What the accessibility statement promises and when people last looked at it."""
+
+    prepared: Day | None = None
+    """The day the statement was first prepared."""
+    reviewed: Day | None = None
+    """The day someone last reviewed it against the site (the tests run on every build; this is a person's look)."""
+    reply_within_days: Annotated[int, Field(ge=1, le=30)] = 5
+    """Working days within which the service desk replies to a reported barrier."""
+
+
 class SiteSettings(ContentFile):
     """The IT department: who it is, when its year starts and whom it serves."""
 
@@ -185,6 +196,8 @@ class SiteSettings(ContentFile):
     """How status updates are published."""
     plain_language: PlainLanguage = PlainLanguage()
     """Limits for plain writing: reading grade, word budgets, jargon."""
+    accessibility: AccessibilityStatement = AccessibilityStatement()
+    """The accessibility statement's dates and its promise of a reply."""
     strategic_goals: Annotated[list[StrategicGoal], Field(min_length=1)]
     """The company's strategic goals that IT's work is tied to."""
     business_units: Annotated[list[BusinessUnit], Field(min_length=1)]
