@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -27,7 +28,9 @@ TERMS = [
     GlossaryTerm(term="Teams", meaning="The chat app.", match_case=True),
     GlossaryTerm(term="Backlog", meaning="Work waiting."),
     GlossaryTerm(term="R&D", meaning="Research."),
-    GlossaryTerm(term="Network switch", meaning="A box.", aliases=["switch"]),
+    GlossaryTerm(term="Network switch", meaning="A box.", aliases=["switch"], not_in=["switch it on", "switch to"]),
+    GlossaryTerm(term="Q3", meaning="July to September."),
+    GlossaryTerm(term="Incident", meaning="An outage."),
 ]
 
 
@@ -134,6 +137,55 @@ def test_never_inside_addresses_or_the_templates_own_words(filtered: Filter, pag
 def test_marked_words_end_where_their_element_does(filtered: Filter) -> None:
     page = '<div data-glossary="skip"><div>IT</div></div><p>Teams</p>'
     assert filtered(page) == f'<div data-glossary="skip"><div>IT</div></div><p>{abbr("Teams", "The chat app.")}</p>'
+
+
+@pytest.mark.parametrize(
+    ("page_html", "explained"),
+    [
+        ("<p>Before we switch it on, and once it switches to the new one.</p>", None),
+        ("<p>We Switch It On.</p>", None),
+        ("<p>The switch failed, then we switched it on.</p>", "switch"),
+        ("<p>Codes 2026-q3, 2026-Q3, Q3-2026, Q3/2026, q3_totals, 2026.Q3.</p>", None),
+        ("<p>In q3 we grew.</p>", None),  # an acronym is found as written
+        ("<p>In Q3, and in Q3-led work.</p>", "Q3"),
+        ("<table><tr><th>Incident</th><td>4</td></tr><caption>Incident</caption></table>", None),
+        ('<p><span data-glossary="skip" class="status-badge">Incident</span></p>', None),
+        ("<table><tr><td>Incident</td></tr></table>", "Incident"),
+    ],
+)
+def test_no_tooltip_where_the_words_mean_something_else(
+    filtered: Filter, page_html: str, explained: str | None
+) -> None:
+    marked = lxml.html.fromstring(filtered(page_html)).xpath("//abbr/text()")
+    assert marked == ([explained] if explained else [])
+
+
+def misplaced_tooltips(page_html: str, terms: list[GlossaryTerm]) -> list[str]:
+    """Every tooltip on a built page where the words are not the term: table headers, captions, labels, the
+    templates' own words, codes, and the phrases the glossary says mean something else."""
+    document = lxml.html.fromstring(page_html)
+    misplaced = [
+        f"in <{element.getparent().tag}>: {element.text_content()}"
+        for element in document.xpath(
+            "//th//abbr | //caption//abbr | //legend//abbr | //label//abbr | //*[@data-glossary='skip']//abbr"
+        )
+    ]
+    marked = re.sub(r"<abbr\b[^>]*>(.*?)</abbr>", r"[[\1]]", page_html)
+    misplaced += re.findall(r"(?:_|[0-9][-/.])\[\[[^\]]*\]\]|\[\[[^\]]*\]\](?:_|[-/.][0-9])", marked)
+    for term in terms:
+        for phrase in term.not_in:
+            pattern = r"\s+".join(rf"(?:\[\[)?{re.escape(word)}(?:e?s)?(?:\]\])?" for word in phrase.split())
+            misplaced += [
+                found.group() for found in re.finditer(pattern, marked, re.IGNORECASE) if "[[" in found.group()
+            ]
+    return misplaced
+
+
+def test_no_built_page_explains_a_label_a_code_or_a_phrase_that_means_something_else(demo_site: Path) -> None:
+    terms = load_site(DEMO_CONTENT.parent).glossary.terms
+    assert any(term.not_in for term in terms)
+    for page in sorted(demo_site.rglob("*.html")):
+        assert misplaced_tooltips(page.read_text("utf-8"), terms) == [], page
 
 
 def test_every_built_page_has_each_tooltip_once_and_none_in_the_templates_own_words(demo_site: Path) -> None:

@@ -15,6 +15,7 @@ from browser import accessibility_violations, serve, visit
 from itcomms.figures import report_lists
 from itcomms_bench.synthetic import Size, generate
 from support import build_site, make_project
+from test_glossary_tooltips import misplaced_tooltips
 from test_html_conformance import html_errors
 from test_phone_and_print import PHONE
 from test_phone_and_print import _layout as page_layout
@@ -135,6 +136,17 @@ def test_the_report_shows_every_service_that_missed_its_target(large_site: Path)
 def test_the_long_year_pages_are_valid_html(large_site: Path) -> None:
     # the demo's reports shorten nothing, so only a long year shows the lists' "more" lines and the in-full page
     assert html_errors(large_site / f"report/{YEAR}") == []
+
+
+def test_the_long_year_has_tooltips_only_where_the_term_is_meant(large_site: Path) -> None:
+    # the synthetic glossary defines "Incident" and "Q3", which the report's columns and codes use as labels
+    explained = 0
+    for address in (f"report/{YEAR}", f"report/{YEAR}/in-full", "units", "status"):
+        for page in sorted((large_site / address).rglob("index.html")):
+            page_html = page.read_text("utf-8")
+            assert misplaced_tooltips(page_html, []) == [], page
+            explained += page_html.count("<abbr ")
+    assert explained > 10
 
 
 @pytest.mark.browser

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import lxml.html
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -101,3 +103,75 @@ def test_without_script_the_page_reads_as_built(browser: Browser, served: Served
     page = visit(browser, served.url + "status/", java_script_enabled=False).page
     assert page.locator(".md-banner").count() == 0
     assert "As of 1 June 2026, 12:00 BST" in page.locator(".status-asof").inner_text()
+
+
+LIVE_PAGES = ["status/", "services/email/", "services/", "status/incidents/email-down/"]
+
+
+@pytest.mark.parametrize("address", LIVE_PAGES[:3])
+def test_no_part_of_an_open_page_keeps_the_old_state(browser: Browser, served: Served, address: str) -> None:
+    page, errors = opened(browser, served.url + address)
+    served.publish_newer_status()
+    display = json.loads((served.site / "status/status.json").read_text("utf-8"))["display"]
+    page.clock.run_for(61_000)
+    expect(page.locator(".md-banner .status-banner")).to_contain_text("Email down")
+    shown = page.eval_on_selector_all(
+        "[data-live-state]", "parts => parts.map(part => [part.dataset.liveState, part.textContent, part.className])"
+    )
+    assert shown, "the page shows no state it can redraw"
+    for service, text, classes in shown:
+        now = (
+            display["services"][service]
+            if service != "overall"
+            else {
+                "label": display["overall_label"],
+                "state": display["overall_state"],
+            }
+        )
+        assert text == now["label"] and classes.endswith(f"--{now['state']}"), (service, text, classes)
+    for service, alt in page.eval_on_selector_all(
+        "img[data-live-badge]", "images => images.map(image => [image.dataset.liveBadge, image.alt])"
+    ):
+        label = display["services"][service]["label"] if service != "overall" else display["overall_label"]
+        assert alt.endswith(": " + label)
+    for as_of in page.locator("[data-live-as-of]").all_inner_texts():
+        assert as_of == display["as_of"]
+    if address == "services/email/":
+        # what the state's causes say cannot be redrawn: the page says the state changed and offers a reload
+        note = page.locator("[data-live-detail=email] .status-live-note")
+        expect(note).to_contain_text("changed to Not working")
+        expect(note.get_by_role("link", name="Reload the page")).to_be_visible()
+        assert "Working normally" not in page.locator("article").inner_text()
+    assert errors == []
+
+
+def test_an_open_incident_page_offers_a_reload_once_the_status_moves_on(browser: Browser, served: Served) -> None:
+    served.publish_newer_status()
+    build_site(served.project, served.site, now=LATER)  # the incident's page exists from this build
+    page, errors = opened(browser, served.url + LIVE_PAGES[3])
+    status = json.loads((served.site / "status/status.json").read_text("utf-8"))
+    status["page"]["updated_at"] = "2026-06-01T12:30:00+01:00"
+    (served.site / "status/status.json").write_text(json.dumps(status), "utf-8")
+    page.clock.run_for(61_000)
+    expect(page.locator("[data-live-detail='*'] .status-live-note")).to_contain_text("reload the page")
+    assert errors == []
+
+
+def test_every_state_a_built_page_shows_is_one_status_json_can_redraw(served: Served) -> None:
+    display = json.loads((served.site / "status/status.json").read_text("utf-8"))["display"]
+    redrawable = {*display["services"], "overall"}
+    marked = 0
+    for page in served.site.rglob("*.html"):
+        document = lxml.html.parse(str(page)).getroot()
+        # every current state of a service, in words or as a badge image, is marked for the live script
+        unmarked = document.xpath(
+            "//*[contains(@class, 'catalogue-state') and not(@data-live-state)]"
+            " | //*[contains(@class, 'status-overall')]//*[contains(@class, 'status-badge') and not(@data-live-state)]"
+            " | //th[@scope='row']//*[contains(@class, 'status-badge') and not(@data-live-state)]"
+            " | //img[contains(@src, 'badge.svg') and not(@data-live-badge)]"
+        )
+        assert unmarked == [], page
+        for key in document.xpath("//@data-live-state | //@data-live-badge"):
+            assert key in redrawable, (page, key)
+            marked += 1
+    assert marked > 5

@@ -106,7 +106,7 @@ def test_unit_page_shows_its_services_work_incidents_and_kpis(demo_site: Path, d
     kpis = section(document, "The KPIs we agreed with you")
     agreed = [metric for metric in demo.metrics.values() if "finance" in metric.agreed_with]
     assert agreed and all(metric.name in kpis for metric in agreed)
-    assert "Oct 2026: 91.3 (met)" in kpis  # Finance's own value, against the target of 90
+    assert "Q3 2026: 92.3 (met)" in kpis  # Finance's own value, against the target of 90
 
 
 def test_incidents_touch_the_units_whose_services_they_affect(demo: Site) -> None:

@@ -1,8 +1,10 @@
 /* Keeps an open page's status current, where script runs: every minute it re-reads status/status.json and,
-   when a newer build has been published, redraws from its `display` words the status banner (every page),
-   each service's state and the headline (the status page) and the "as of" time, without reloading.
-   The rest of the status page (incidents, maintenance) gets a note offering a reload. Without script,
-   every page reads correctly as built. Nothing is asked of any host but the site itself. */
+   when a newer build has been published, redraws from its `display` words every part of the page that shows
+   a state, without reloading: the banner (every page), each element marked data-live-state (a service's
+   state, or "overall"), each badge image marked data-live-badge, each "as of" time (data-live-as-of) and the
+   status page's headline. What a state's causes say (incidents, maintenance: data-live-detail, and the rest
+   of the status page) cannot be redrawn from it; there the page says the state changed and offers a reload.
+   Without script, every page reads correctly as built. Nothing is asked of any host but the site itself. */
 (function () {
   "use strict";
 
@@ -74,12 +76,90 @@
     holder.appendChild(aside);
   }
 
-  function setBadge(badge, state, label) {
-    STATES.forEach(function (known) {
-      badge.classList.remove("status-badge--" + known);
+  /* The state an element's class names ("status-badge--down" is down), or null. */
+  function shownState(shown) {
+    var found = null;
+    shown.classList.forEach(function (name) {
+      var parts = name.split("--");
+      if (parts.length === 2 && STATES.indexOf(parts[1]) >= 0) {
+        found = parts[1];
+      }
     });
-    badge.classList.add("status-badge--" + state);
+    return found;
+  }
+
+  /* Gives each of the element's classes ("status-badge", "catalogue-state") the new state's modifier. */
+  function setBadge(badge, state, label) {
+    var bases = [];
+    badge.classList.forEach(function (name) {
+      if (name.indexOf("--") < 0) {
+        bases.push(name);
+      }
+    });
+    bases.forEach(function (base) {
+      STATES.forEach(function (known) {
+        badge.classList.remove(base + "--" + known);
+      });
+      badge.classList.add(base + "--" + state);
+    });
     badge.textContent = label;
+  }
+
+  function liveState(display, key) {
+    if (key === "overall") {
+      return { state: display.overall_state, label: display.overall_label };
+    }
+    return display.services[key] || null;
+  }
+
+  /* Redraws every marked part of any page; returns the ids whose state changed. */
+  function drawLiveParts(document_, display) {
+    var changed = {};
+    document.querySelectorAll("[data-live-state]").forEach(function (shown) {
+      var key = shown.getAttribute("data-live-state");
+      var now = liveState(display, key);
+      if (!now) {
+        return;
+      }
+      if (shownState(shown) !== now.state) {
+        changed[key] = now;
+      }
+      setBadge(shown, now.state, now.label);
+    });
+    document.querySelectorAll("img[data-live-badge]").forEach(function (image) {
+      var now = liveState(display, image.getAttribute("data-live-badge"));
+      if (!now) {
+        return;
+      }
+      image.alt = image.alt.replace(/: [^:]*$/, "") + ": " + now.label;
+      image.src = image.src.replace(/\?.*$/, "") + "?as-of=" + encodeURIComponent(document_.page.updated_at);
+    });
+    document.querySelectorAll("[data-live-as-of]").forEach(function (time) {
+      time.textContent = display.as_of;
+    });
+    document.querySelectorAll("[data-live-detail]").forEach(function (detail) {
+      /* "*": what any newer status may have changed (an incident's or a window's own state) */
+      var key = detail.getAttribute("data-live-detail");
+      if ((key !== "*" && !changed[key]) || detail.querySelector(".status-live-note")) {
+        return;
+      }
+      var note = element(detail.tagName === "DD" ? "span" : "p", "status-live-note");
+      note.setAttribute("role", "status");
+      note.textContent =
+        key === "*"
+          ? " The status has been updated since this page was opened: "
+          : "The state has changed to " + changed[key].label + " since this page was opened. ";
+      var reload = element("a", "", key === "*" ? "reload the page" : "Reload the page");
+      reload.href = window.location.href;
+      note.appendChild(reload);
+      note.appendChild(document.createTextNode(key === "*" ? " for the latest." : " to see why."));
+      if (key === "*") {
+        detail.appendChild(note);
+      } else {
+        detail.insertBefore(note, detail.firstChild);
+      }
+    });
+    return changed;
   }
 
   function drawStatusPage(document_, display) {
@@ -91,12 +171,10 @@
       var service = found && display.services[found[1]];
       if (service && !badge && service.state !== "operational") {
         badge = element("span", "status-badge");
+        badge.setAttribute("data-live-state", found[1]);
         /* Where the page puts one when it is built: under the name in a row, after it on a line. */
         cell.appendChild(cell.tagName === "TH" ? document.createElement("br") : document.createTextNode(" "));
         cell.appendChild(badge);
-      }
-      if (badge && service) {
-        setBadge(badge, service.state, service.label);
       }
     });
     var headline = document.querySelector(".status-overall");
@@ -107,7 +185,7 @@
       headline.classList.add("status-overall--" + display.overall_state);
       headline.textContent = "";
       var badge = element("span", "status-badge");
-      setBadge(badge, display.overall_state, display.overall_label);
+      badge.setAttribute("data-live-state", "overall");
       headline.appendChild(badge);
       headline.appendChild(document.createTextNode(" " + display.overall_sentence));
     }
@@ -161,6 +239,7 @@
           seen = stamp;
           drawBanner(root, document_.display);
           drawStatusPage(document_, document_.display);
+          drawLiveParts(document_, document_.display);
         })
         .catch(function () {
           /* offline, or the file is being replaced: try again next minute */

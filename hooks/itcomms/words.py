@@ -82,11 +82,11 @@ def quarter_months(period: Quarter) -> str:
     return months_words(period.start, date.fromordinal(period.end.toordinal() - 1))
 
 
-def period_words(key: str) -> str:
-    """A KPI's period: Mar 2026 for a month key (2026-03); a quarter keeps its key (2026-q3)."""
+def period_words(key: str, fiscal_year_start: int = 1) -> str:
+    """A KPI's period as a dense table names it: Mar 2026 for a month key (2026-03), Q3 2026 for a quarter key."""
     if len(key) == 7 and key[4] == "-" and key[5:].isdigit():
         return short_month(key)
-    return key
+    return quarter_words(Quarter.parse(key, fiscal_year_start), fiscal_year_start)
 
 
 def months_words(first: date, last: date) -> str:
@@ -264,7 +264,6 @@ class Words:
     month = staticmethod(month_words)
     month_key = staticmethod(month_key_words)
     month_name = staticmethod(month_name)
-    period = staticmethod(period_words)
     period_span = staticmethod(period_span_words)
     months = staticmethod(months_words)
     days = staticmethod(days_words)
@@ -283,6 +282,9 @@ class Words:
 
     def quarter(self, period: Quarter) -> str:
         return quarter_words(period, self.fiscal_year_start)
+
+    def period(self, key: str) -> str:
+        return period_words(key, self.fiscal_year_start)
 
     @staticmethod
     def state(state: ServiceState) -> str:

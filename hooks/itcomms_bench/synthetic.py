@@ -104,6 +104,11 @@ def generate(project: Path, size: Size, seed: int = 2026) -> int:
     writer.write("site.yaml", "site", _site(units, goals))
     glossary = [{"term": "IT", "meaning": "The technology team."}]
     glossary += [{"term": term, "meaning": f"What {term} means, in plain words."} for term in prose.GLOSSARY_TERMS]
+    # words the site's own labels and codes use too ("Incident" columns, "2025-q3"), where no tooltip belongs
+    glossary += [
+        {"term": "Incident", "meaning": "When a service stops working."},
+        {"term": "Q3", "meaning": "July to September."},
+    ]
     writer.write("glossary.yaml", "glossary", {"terms": glossary})
     for number, service in enumerate(services):
         writer.write(f"services/{service}.yaml", "service", _service(rng, number, units, services))

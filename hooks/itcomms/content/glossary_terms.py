@@ -6,6 +6,11 @@ capitals inside (``VPN``, ``OneDrive``, ``Wi-Fi``) are found only as written;
 an ordinary word is found whatever the case of its first letter ("Backlog"
 and "backlog"), unless the glossary asks for its exact capitals (``Teams``,
 which is also an everyday word).
+
+A term is not found where its words mean something else: inside a phrase the
+glossary lists in ``not_in`` ("switch it on"), or inside a code, where the
+term is joined to digits or by an underscore ("2026-q3", "Q3-2026",
+"tickets_within_target").
 """
 
 from __future__ import annotations
@@ -40,8 +45,18 @@ def names(term: GlossaryTerm) -> tuple[str, ...]:
 
 
 def is_exact(name: str, term: GlossaryTerm) -> bool:
-    """Whether a name is found only with its own capitals."""
-    return term.match_case or any(char.isupper() for char in name[1:]) or not name[:1].isalpha()
+    """Whether a name is found only with its own capitals: a name, or an acronym (no small letter: VPN, Q3)."""
+    return (
+        term.match_case
+        or any(char.isupper() for char in name[1:])
+        or not name[:1].isalpha()
+        or (len(name) > 1 and not any(char.islower() for char in name))
+    )
+
+
+_CODE_JOINT = re.compile(r"_|[-/.](?=[0-9])")
+"""What joins a term into a code when it follows it: an underscore, or a hyphen, slash or dot before a digit."""
+_CODE_JOINT_BEFORE = re.compile(r"(?:_|(?<=[0-9])[-/.])$")
 
 
 class TermFinder:
@@ -61,6 +76,11 @@ class TermFinder:
                     (len(name), f"(?P<t{index}_{len(alternatives)}>{_name_pattern(name, term, in_html)})")
                 )
         alternatives.sort(key=lambda alternative: -alternative[0])
+        self._not_in = [
+            (index, re.compile(_phrase_pattern(phrase, in_html), re.IGNORECASE))
+            for index, term in enumerate(self._terms)
+            for phrase in term.not_in
+        ]
         before = rf"(?<!{_LETTER_OR_DIGIT})" + (r"(?<![&#])" if in_html else "")
         body = "|".join(pattern for _, pattern in alternatives)
         self._pattern = re.compile(rf"{before}(?:{body})(?!{_LETTER_OR_DIGIT})") if alternatives else None
@@ -73,10 +93,18 @@ class TermFinder:
         """Every use of a term in ``text``, in order."""
         if self._pattern is None:
             return
+        meant_otherwise = [
+            (index, found.start(), found.end()) for index, pattern in self._not_in for found in pattern.finditer(text)
+        ]
         for match in self._pattern.finditer(text):
             group = match.lastgroup or ""
-            term = self._terms[int(group[1:].split("_")[0])]
-            yield TermUse(match.start(), match.end(), term, match.group())
+            index = int(group[1:].split("_")[0])
+            start, end = match.span()
+            if _CODE_JOINT_BEFORE.search(text, 0, start) or _CODE_JOINT.match(text, end):
+                continue
+            if any(index == other and first <= start and end <= last for other, first, last in meant_otherwise):
+                continue
+            yield TermUse(start, end, self._terms[index], match.group())
 
 
 def _name_pattern(name: str, term: GlossaryTerm, in_html: bool) -> str:
@@ -88,3 +116,9 @@ def _name_pattern(name: str, term: GlossaryTerm, in_html: bool) -> str:
         pattern = f"[{first}{re.escape(written[0].swapcase())}]" + pattern[len(first) :]
     plural = "s?" if name.isupper() else "(?:e?s)?"
     return pattern + plural
+
+
+def _phrase_pattern(phrase: str, in_html: bool) -> str:
+    written = html.escape(phrase, quote=False) if in_html else phrase
+    words = [re.escape(word) + "(?:e?s)?" for word in written.split()]
+    return rf"(?<!{_LETTER_OR_DIGIT})" + r"\s+".join(words) + rf"(?!{_LETTER_OR_DIGIT})"

@@ -13,7 +13,8 @@ beside it:
   target, over every unit and per unit (``by_unit``).
 
 Values typed in a derived KPI's file are not shown: ``scripts/validate`` warns
-where one is further from the worked-out figure than ``TOLERANCE``.
+where one is further from the worked-out figure than ``TOLERANCE``. A KPI typed
+by hand that says what it ``measures`` is shown as typed and checked the same way.
 """
 
 from __future__ import annotations
@@ -54,36 +55,106 @@ def with_derived_kpis(site: Site) -> Site:
 
 
 def disagreements(site: Site, typed: Metric) -> Iterator[Problem]:
-    """A warning for each value typed in a derived KPI's file that is further than ``TOLERANCE`` from the content."""
-    if typed.derived is None:
+    """A warning for each typed value the content answers otherwise: a derived KPI's typed values, and a
+    typed KPI's that says what it ``measures``, further than ``TOLERANCE`` from the worked-out figure.
+
+    A monthly KPI measuring ticket counts, which come a quarter at a time, is checked a quarter at a time:
+    the quarter's share is a weighted mean of its months' shares, so it lies between the lowest and the
+    highest of them, give or take the rounding of what was typed.
+    """
+    derivation = typed.derived or typed.measures
+    typed_keys = [*typed.values, *(key for table in typed.by_unit.values() for key in table)]
+    if derivation is None or not (typed.since or typed_keys):
         return
-    worked_out = _derived(site, typed)
-    tolerance = TOLERANCE[typed.derived]
-    tables: list[tuple[tuple[str, ...], Mapping[str, float], Mapping[str, float]]] = [
-        (("values",), typed.values, worked_out.values)
-    ]
-    tables += [(("by_unit", unit), values, worked_out.by_unit.get(unit, {})) for unit, values in typed.by_unit.items()]
-    for path, values, computed in tables:
+    measured = typed if typed.since else typed.model_copy(update={"since": min(typed_keys)})
+    tables: list[tuple[tuple[str, ...], Mapping[str, float]]] = [(("values",), typed.values)]
+    tables += [(("by_unit", unit), values) for unit, values in typed.by_unit.items()]
+    if derivation is Derivation.TICKETS_WITHIN_TARGET and typed.period is PeriodLength.MONTH:
+        worked_out = _derived(site, _by_quarter(site, measured))
+        for path, values in tables:
+            computed = _worked_out_table(worked_out, path)
+            yield from _months_outside_their_quarter(site, typed, path, values, computed)
+        return
+    worked_out = _derived(site, measured)
+    tolerance = TOLERANCE[derivation]
+    for path, values in tables:
+        computed = _worked_out_table(worked_out, path)
         for key, value in values.items():
             figure = computed.get(key)
             if figure is None or abs(figure - value) <= tolerance:
                 continue
-            position = site.position(typed, (*path, key))
-            yield Problem(
-                typed.source_file,
-                position.line,
-                position.column,
-                ".".join(str(part) for part in (*path, key)),
+            yield _disagreement(
+                site,
+                typed,
+                (*path, key),
                 f"is {words.amount(value, typed.unit)}, but the content gives {words.amount(figure, typed.unit)} "
-                f"({typed.derived.value}); the site shows {words.number(figure)}. Remove the typed value or correct "
-                "the content",
-                Severity.WARNING,
+                f"({derivation.value})",
             )
+
+
+ROUNDING_OF_TYPED = 0.1
+"""Percentage points a month's typed share may be off its quarter's range: typed to a tenth, shown floored."""
+
+
+def _months_outside_their_quarter(
+    site: Site, typed: Metric, path: tuple[str, ...], months: Mapping[str, float], quarters: Mapping[str, float]
+) -> Iterator[Problem]:
+    by_quarter: dict[str, list[tuple[str, float]]] = {}
+    for key, value in months.items():
+        if (start := period_start(key)) is not None:
+            by_quarter.setdefault(Quarter.of(start, site.settings.fiscal_year_start).key, []).append((key, value))
+    for quarter, typed_months in by_quarter.items():
+        share = quarters.get(quarter)
+        if share is None or len(typed_months) < 3:
+            continue  # a quarter not yet counted, or not typed whole: nothing it must agree with
+        lowest = min(typed_months, key=lambda month: month[1])
+        highest = max(typed_months, key=lambda month: month[1])
+        nearest = lowest if share < lowest[1] else highest
+        if lowest[1] - ROUNDING_OF_TYPED <= share <= highest[1] + ROUNDING_OF_TYPED:
+            continue
+        yield _disagreement(
+            site,
+            typed,
+            (*path, nearest[0]),
+            f"the months of {quarter} are typed between {words.amount(lowest[1], typed.unit)} and "
+            f"{words.amount(highest[1], typed.unit)}, but the ticket counts give {words.amount(share, typed.unit)} "
+            "for the quarter, which must lie between its months",
+        )
+
+
+def _disagreement(site: Site, typed: Metric, path: tuple[str, ...], text: str) -> Problem:
+    position = site.position(typed, path)
+    remedy = "remove the typed value" if typed.derived else "correct the typed values"
+    return Problem(
+        typed.source_file,
+        position.line,
+        position.column,
+        ".".join(path),
+        f"{text}; {remedy} or the content",
+        Severity.WARNING,
+    )
+
+
+def _worked_out_table(worked_out: Metric, path: tuple[str, ...]) -> Mapping[str, float]:
+    return worked_out.values if path == ("values",) else worked_out.by_unit.get(path[1], {})
+
+
+def _by_quarter(site: Site, metric: Metric) -> Metric:
+    """A monthly KPI's periods as the quarters they fall in, so quarterly counts can be worked out for them."""
+    start_month = site.settings.fiscal_year_start
+
+    def quarter_of(key: str | None) -> str | None:
+        start = period_start(key or "")
+        return None if start is None else Quarter.of(start, start_month).key
+
+    return metric.model_copy(
+        update={"period": PeriodLength.QUARTER, "since": quarter_of(metric.since), "until": quarter_of(metric.until)}
+    )
 
 
 def _derived(site: Site, metric: Metric) -> Metric:
     periods = list(_periods(site, metric))
-    derivation = metric.derived
+    derivation = metric.derived or metric.measures
     values: dict[str, float] = {}
     by_unit: dict[str, dict[str, float]] = {}
     for key, start, end in periods:

@@ -4,7 +4,8 @@ A page filter, so it reaches every page, generated or hand-written, once
 MkDocs has rendered it; Material's ``content.tooltips`` shows the title as a
 tooltip. Only the first use is marked: a page underlined at every use reads as
 noise. Only text is touched: never tags or their attributes, and never text
-inside links (permalink anchors included), headings, code, an existing
+inside links (permalink anchors included), headings, table headers and
+captions, form labels, code, an existing
 ``<abbr>`` or ``<dfn>`` (the glossary's own definitions), scripts, styles,
 inline SVG, an email or web address written out ("phishing@larkspur.example"),
 or an element marked ``data-glossary="skip"`` (a template's own words, where an
@@ -30,7 +31,7 @@ _MARKUP = re.compile(
 )
 _LEAVE_ALONE = frozenset(
     {"a", "abbr", "dfn", "code", "pre", "kbd", "samp", "var", "script", "style", "textarea", "title", "svg", "math"}
-    | {"button", "select", "option", "h1", "h2", "h3", "h4", "h5", "h6"}
+    | {"button", "select", "option", "h1", "h2", "h3", "h4", "h5", "h6", "th", "caption", "legend", "label"}
 )
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
 """Elements whose content is not HTML: skipped whole, so a ``<`` in a script is not taken for a tag."""

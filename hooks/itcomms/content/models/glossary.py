@@ -24,10 +24,20 @@ class GlossaryTerm(ContentModel):
     """Write it out in full where it first appears on a page, like "Service Level Agreement (SLA)"; needs spelled_out."""
     match_case: bool = False
     """Explain it only where it is written with exactly these capitals: for names that are also everyday words, like Teams."""
+    not_in: list[Line] = []
+    """Phrases in which the term's words mean something else, such as "switch it on" for a network switch: the
+    term is not explained there. A word of a phrase also stands for its plural ("switches it on")."""
 
     def findings(self) -> Iterator[Finding]:
         if self.spell_out and self.spelled_out is None:
             yield Finding(("spell_out",), "needs spelled_out: the words to write out in full")
+        written = [name.casefold() for name in (self.term, *self.aliases)]
+        for index, phrase in enumerate(self.not_in):
+            if not any(name in phrase.casefold() for name in written):
+                yield Finding(
+                    ("not_in", index),
+                    f"'{phrase}' holds neither the term nor an alias; write the phrase with the term's words in it",
+                )
 
 
 class Glossary(ContentFile):

@@ -110,8 +110,12 @@ class Metric(PublishedItem):
     derived: Derivation | None = None
     """Work the values out from the content instead: availability (with service), time_to_restore or
     tickets_within_target (with period: quarter)."""
+    measures: Derivation | None = None
+    """What typed values measure, when the content can answer it too (availability with service,
+    time_to_restore, tickets_within_target): the values are shown as typed, and scripts/validate warns
+    where they disagree with the content. Prefer derived: where the KPI's period allows it."""
     service: ServiceId | None = None
-    """The service whose availability a derived availability KPI follows."""
+    """The service whose availability a derived (or measured) availability KPI follows."""
     by_unit: dict[UnitId, dict[str, Figure]] = {}
     """Values per business unit and period, when the KPI is tracked per unit."""
     agreed_with: list[UnitId] = []
@@ -149,17 +153,23 @@ class Metric(PublishedItem):
                     yield Finding((*path, key), f"is after the KPI was last measured ({until})")
 
     def _derivation_findings(self) -> Iterator[Finding]:
+        answered = self.derived or self.measures
+        if self.derived is not None and self.measures is not None:
+            yield Finding(("measures",), "is only for typed values; a derived KPI already says what it measures")
+        if self.derived is None and not self.values:
+            yield Finding(("values",), "needs at least one value, or derived: to work them out from the content")
+        if answered is not Derivation.AVAILABILITY and self.service is not None:
+            yield Finding(("service",), "is only for an availability KPI (derived: availability)")
+        if answered is Derivation.AVAILABILITY and self.service is None:
+            field = "derived" if self.derived else "measures"
+            yield Finding((field,), "an availability KPI needs service: the id of the service it follows")
         if self.derived is None:
-            if not self.values:
-                yield Finding(("values",), "needs at least one value, or derived: to work them out from the content")
-            if self.service is not None:
-                yield Finding(("service",), "is only for a derived availability KPI (derived: availability)")
             return
         if self.since is None:
             yield Finding(("derived",), "a derived KPI needs since: the first period to work out")
-        if self.derived is Derivation.AVAILABILITY and self.service is None:
-            yield Finding(("derived",), "a derived availability KPI needs service: the id of the service it follows")
-        if self.derived is not Derivation.AVAILABILITY and self.service is not None:
-            yield Finding(("service",), "is only for a derived availability KPI (derived: availability)")
         if self.derived is Derivation.TICKETS_WITHIN_TARGET and self.period is not PeriodLength.QUARTER:
-            yield Finding(("period",), "must be quarter: ticket counts are recorded a quarter at a time")
+            yield Finding(
+                ("period",),
+                "must be quarter: ticket counts are recorded a quarter at a time "
+                "(a monthly KPI typed by hand can say measures: tickets_within_target instead)",
+            )
