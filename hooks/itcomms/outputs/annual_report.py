@@ -17,6 +17,7 @@ from itcomms.content.models import PeriodLength
 from itcomms.figures.kpi_year import KpiYear
 from itcomms.figures.report_lists import report_lists
 from itcomms.figures.year_in_review import YearInReview, review
+from itcomms.outputs.search_words import site_page_search
 from itcomms.problems import Problem
 from itcomms.rendering.charts import Chart, Series
 from itcomms.rendering.outputs import Output
@@ -28,7 +29,7 @@ from itcomms.words import IMPACTS, month_words, short_month
 
 def render(site: Site, templates: Templates) -> Iterator[Output]:
     reviews = [review(site, report) for report in site.reports.values()]
-    yield templates.page("reports.md.j2", addresses.REPORTS, reviews=reviews)
+    yield templates.page("reports.md.j2", addresses.REPORTS, reviews=reviews, **site_page_search("reports"))
     for year in reviews:
         lists = report_lists(year)
         yield templates.page(

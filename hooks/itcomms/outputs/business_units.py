@@ -15,6 +15,7 @@ from itcomms import addresses
 from itcomms.content.models import BusinessUnit, UnitReview
 from itcomms.figures import survey_results, unit_figures
 from itcomms.figures.survey_results import ScoreHistory
+from itcomms.outputs.search_words import site_page_search
 from itcomms.periods import Quarter
 from itcomms.rendering.charts import Chart, Series
 from itcomms.rendering.outputs import Output
@@ -27,7 +28,7 @@ QUARTERS_SHOWN = 8
 
 
 def render(site: Site, templates: Templates) -> Iterator[Output]:
-    yield templates.page("units.md.j2", addresses.UNITS, **_index(site))
+    yield templates.page("units.md.j2", addresses.UNITS, **_index(site), **site_page_search("units"))
     for unit in site.units.values():
         quarters = unit_figures.review_quarters(site, unit.id)
         yield templates.page("unit.md.j2", addresses.unit(unit.id), **_unit_page(site, unit, quarters))

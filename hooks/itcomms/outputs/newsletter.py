@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from itcomms import addresses
 from itcomms.figures.newsletter_contents import gather, newsletter_name
 from itcomms.outputs import newsletter_email, newsletter_feed
+from itcomms.outputs.search_words import site_page_search
 from itcomms.problems import Problem
 from itcomms.rendering.feeds import autodiscovery_links, render_feed
 from itcomms.rendering.outputs import Output
@@ -25,6 +26,7 @@ def render(site: Site, templates: Templates) -> Iterator[Output | Problem]:
         description=feed.description,
         issues=issues,
         feeds=feeds,
+        **site_page_search("newsletter"),
     )
     yield from render_feed(site, feed, templates.feeds)
     emails = newsletter_email.EmailWriter(site, templates)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from itcomms import addresses
 from itcomms.figures.service_facts import by_category, retired, service_facts
 from itcomms.outputs import service_brochure, status_badges
-from itcomms.outputs.search_words import service_search_words
+from itcomms.outputs.search_words import service_search_words, site_page_search
 from itcomms.outputs.status_feeds import service_feed
 from itcomms.rendering.feeds import autodiscovery_links
 from itcomms.rendering.outputs import Output
@@ -25,6 +25,7 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         offered=sum(len(cards) for _, cards in groups),
         retired=retired(facts),
         search_words={service_id: service_search_words(site, fact.service) for service_id, fact in facts.items()},
+        **site_page_search("services"),
     )
     titles = {path: badge.title for path, badge in status_badges.badges(site).items()}
     for fact in facts.values():

@@ -29,6 +29,7 @@ from itcomms.figures.service_status import (
     upcoming_maintenance,
 )
 from itcomms.outputs import status_badges
+from itcomms.outputs.search_words import site_page_search
 from itcomms.outputs.status_feeds import status_feed
 from itcomms.outputs.status_view import (
     HISTORY_MONTHS,
@@ -62,6 +63,7 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
         **page_context(),
         badge_title=status_badges.badges(site)[addresses.STATUS_BADGE].title,
         feeds=feeds,
+        **site_page_search("status"),
         states=ServiceState,
         overall=overall(statuses),
         incidents=[incident_now(site, incident) for incident in open_incidents(site)],
