@@ -93,3 +93,34 @@ def test_without_javascript_everything_is_shown(browser: Browser, base_url: str)
     page = visit(browser, base_url + "status/?service=email", java_script_enabled=False).page
     assert not page.locator("form.status-filter").is_visible()
     assert all(entry.is_visible() for entry in page.locator("ul.status-history > li").all())
+
+
+def test_on_a_phone_the_banner_takes_a_line_per_notice_and_folds(browser: Browser, base_url: str) -> None:
+    visited = visit(browser, base_url + "services/", viewport={"width": 375, "height": 800})
+    page = visited.page
+    items = page.locator(".md-banner .status-banner__item")
+    assert items.count() == 2
+    line = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.status-banner__item')).lineHeight)")
+    for item in items.all():
+        box = item.bounding_box()
+        assert box is not None and box["height"] < 1.5 * line  # one line, however long the title
+    # its words are all there for a screen reader, and on the page the link leads to
+    assert "since 24 November 2026, 07:40 GMT" in items.first.text_content()
+
+    fold = page.get_by_role("button", name="Hide the service notices")
+    expect(fold).to_have_attribute("aria-expanded", "true")
+    fold.click()
+    expect(items.first).to_be_hidden()
+    expect(page.locator(".status-banner__summary")).to_have_text("2 notices, on the service status page.")
+    folded_height = page.locator(".md-banner").bounding_box()
+    assert folded_height is not None and folded_height["height"] < 3 * line
+
+    page.goto(base_url + "glossary/", wait_until="networkidle")  # folded for the visit, on every page
+    expect(page.locator(".md-banner .status-banner__item").first).to_be_hidden()
+    page.get_by_role("button", name="Show the service notices").click()
+    expect(page.locator(".md-banner .status-banner__item").first).to_be_visible()
+
+    page.evaluate("sessionStorage.setItem('itcomms-status-banner-folded', 'what an older banner told')")
+    page.reload(wait_until="networkidle")  # a banner that tells something else opens again
+    expect(page.locator(".md-banner .status-banner__item").first).to_be_visible()
+    assert visited.console_errors == []

@@ -210,7 +210,79 @@
     }
   }
 
+  /* On every page with a banner: a button that folds it to one line, remembered for the visit until what the
+     banner tells changes (a new incident, a window starting), when it opens again. */
+  var FOLDED_KEY = "itcomms-status-banner-folded";
+
+  function bannerTells(region) {
+    return Array.prototype.map
+      .call(region.querySelectorAll(".status-banner__item"), function (item) {
+        var link = item.querySelector("a");
+        return item.className + " " + (link ? link.textContent : "");
+      })
+      .join("\n");
+  }
+
+  function remembered() {
+    try {
+      return window.sessionStorage.getItem(FOLDED_KEY);
+    } catch (error) {
+      return null; /* storage refused: the banner opens on every page */
+    }
+  }
+
+  function remember(tells) {
+    try {
+      if (tells === null) {
+        window.sessionStorage.removeItem(FOLDED_KEY);
+      } else {
+        window.sessionStorage.setItem(FOLDED_KEY, tells);
+      }
+    } catch (error) {
+      /* storage refused: folded on this page only */
+    }
+  }
+
+  function makeFoldable() {
+    var region = document.querySelector(".md-banner .status-banner");
+    if (!region || region.querySelector(".status-banner__fold")) {
+      return;
+    }
+    var list = region.querySelector(".status-banner__items");
+    if (!list) {
+      return;
+    }
+    var count = list.children.length;
+    var tells = bannerTells(region);
+    list.id = "status-banner-items";
+    var summary = element("p", "status-banner__summary");
+    summary.textContent = count + (count === 1 ? " notice" : " notices") + ", on the ";
+    var statusLink = region.querySelector(".status-banner__more a");
+    if (statusLink) {
+      summary.appendChild(statusLink.cloneNode(true));
+    }
+    summary.appendChild(document.createTextNode("."));
+    var button = element("button", "status-banner__fold");
+    button.type = "button";
+    button.setAttribute("aria-controls", list.id);
+    function show(folded) {
+      region.classList.toggle("status-banner--folded", folded);
+      button.setAttribute("aria-expanded", folded ? "false" : "true");
+      button.textContent = folded ? "Show" : "Hide";
+      button.setAttribute("aria-label", folded ? "Show the service notices" : "Hide the service notices");
+    }
+    button.addEventListener("click", function () {
+      var folded = !region.classList.contains("status-banner--folded");
+      show(folded);
+      remember(folded ? tells : null);
+    });
+    region.insertBefore(button, region.firstChild);
+    region.appendChild(summary);
+    show(remembered() === tells);
+  }
+
   function start() {
+    makeFoldable();
     /* The time the page was built at: printable pages, and pages opened from disk, are left as they are. */
     var built = document.querySelector('meta[name="itcomms-status-as-of"]');
     if (!built || window.location.protocol === "file:" || !window.fetch) {
@@ -238,6 +310,7 @@
           }
           seen = stamp;
           drawBanner(root, document_.display);
+          makeFoldable();
           drawStatusPage(document_, document_.display);
           drawLiveParts(document_, document_.display);
         })
