@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from itcomms.figures import year_in_review
+from itcomms.figures.service_status import started_incidents
 from itcomms.figures.year_in_review import review
 from itcomms.outputs import render_site
 from itcomms.site import Site
-from support import DEMO_NOW, REPO, load_site, make_project, write_content
+from support import REPO, load_site, make_project, write_content
 
 DAY_AFTER = "2026-11-25T12:00:00"
 NEXT_YEAR = "2027-01-02T12:00:00"
@@ -196,4 +198,17 @@ def test_a_preview_of_the_future_shows_what_is_dated_after_now(future_project: P
     assert "2026-12" in {item.id for item in preview.newsletters}
     assert ("finance", "2026-q4") in preview.tickets
     assert "2026-11" in preview.metrics["first-contact-resolution"].values
-    assert DEMO_NOW.startswith(preview.local_now.date().isoformat())
+    # the site as at the last moment its content names: the end of Q4 2026, when its ticket counts are published
+    assert preview.local_now.isoformat() == "2027-01-01T00:00:00+00:00"
+    assert preview.options.future
+
+
+def test_a_preview_of_the_future_counts_each_future_item_wherever_it_will_be(future_project: Path) -> None:
+    published = load_site(future_project)
+    preview = load_site(future_project, ITCOMMS_FUTURE="1")
+    # the status page's and the report's figures take the same "now" as the pages that list the items
+    assert not [incident for incident in started_incidents(published) if incident.id == "this-evening"]
+    assert [incident for incident in started_incidents(preview) if incident.id == "this-evening"]
+    before, after = (year_in_review.review(site, site.reports["2026"]) for site in (published, preview))
+    assert "tomorrow" in {item.id for item in after.savings}  # listed, and counted in the figures
+    assert after.figures.money_saved == before.figures.money_saved + 50000

@@ -18,14 +18,17 @@ item's date publishes it. The rule for each kind:
   ``status.json`` and the search index all see the window as it stood at "now".
 
 A preview build can show drafts (``ITCOMMS_DRAFTS=1``) and items dated after
-"now" (``ITCOMMS_FUTURE=1``), each on its own.
+"now" (``ITCOMMS_FUTURE=1``), each on its own. A preview of the future is built
+as at the latest moment the content names (``latest_moment``), so that every
+page, feed and figure shows and counts each future item as it will on its day,
+by the same rules, rather than some showing it and others not.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from itcomms.content.models import (
     Accomplishment,
@@ -108,13 +111,52 @@ class Calendar:
     def period_has_ended(self, key: str) -> bool:
         """Whether a month (2026-03) or a fiscal quarter (2026-q1) ended on or before today."""
         start = period_start(key, self.start_month)
-        if start is None:
-            return True
+        return start is None or self._period_end(key, start) <= self.today
+
+    def latest_moment(self, items: Iterable[ContentFile]) -> datetime:
+        """The last moment any of ``items`` (not drafts, unless drafts are shown) or a part of one is published
+        at, or now when every one of them has come: the "now" of a preview of the future."""
+        moments = [
+            moment
+            for item in items
+            if not (isinstance(item, PublishedItem) and item.draft and not self.drafts)
+            for moment in self._moments(item)
+        ]
+        return max([self.now, *moments])
+
+    def _moments(self, item: ContentFile) -> Iterator[datetime]:
+        """When ``item`` and each of its dated parts are published (``_has_come``'s rule, as moments)."""
+        if isinstance(item, Accomplishment | Award | Talk):
+            yield self._midnight(item.date)
+        elif isinstance(item, Incident):
+            yield from (item.start, *(update.at for update in item.updates), *([item.end] if item.end else []))
+        elif isinstance(item, Survey):
+            yield self._midnight(item.closed)
+        elif isinstance(item, UnitReview) and item.met_on is not None:
+            yield self._midnight(item.met_on)
+        elif isinstance(item, Newsletter | UnitReview) and (first_day := period_start(item.id, self.start_month)):
+            yield self._midnight(first_day)
+        elif isinstance(item, TicketSummary):
+            yield from self._period_ends([item.id])
+        elif isinstance(item, Metric):
+            yield from self._period_ends([*item.values, *(key for table in item.by_unit.values() for key in table)])
+        elif isinstance(item, Maintenance):
+            yield from (revision.at for revision in item.revisions)
+            if item.cancelled is not None:
+                yield item.cancelled.at
+
+    def _period_ends(self, keys: Iterable[str]) -> Iterator[datetime]:
+        for key in keys:
+            if (start := period_start(key, self.start_month)) is not None:
+                yield self._midnight(self._period_end(key, start))
+
+    def _period_end(self, key: str, start: date) -> date:
         if "-q" in key:
-            end = Quarter.parse(key, self.start_month).end
-        else:
-            end = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return end <= self.today
+            return Quarter.parse(key, self.start_month).end
+        return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+
+    def _midnight(self, day: date) -> datetime:
+        return datetime.combine(day, time(), self.now.tzinfo)
 
     def _has_come(self, item: ContentFile) -> bool:
         if isinstance(item, Accomplishment | Award | Talk):

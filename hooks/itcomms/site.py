@@ -7,6 +7,7 @@ outputs, never stored by authors twice.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -53,7 +54,8 @@ class BuildOptions:
     drafts: bool = False
     """Show draft items (a preview build)."""
     future: bool = False
-    """Show items dated after the build's "now" as if their day had come (a preview build)."""
+    """Show items dated after the build's "now" as on their day: the site as at the last moment its content names
+    (a preview build)."""
     pdf: bool = True
     """Render the printable PDFs."""
     cache_dir: Path | None = None
@@ -162,12 +164,12 @@ def assemble(check: ContentCheck, now: datetime, options: BuildOptions) -> Site:
         raise ValueError("content has errors; assemble only content that passed its checks")
     (settings,) = _all_of(check, "site", SiteSettings)
     glossaries = _all_of(check, "glossary", Glossary)
-    calendar = Calendar(
-        now.astimezone(ZoneInfo(settings.timezone)),
-        settings.fiscal_year_start,
-        drafts=options.drafts,
-        future=options.future,
-    )
+    calendar = Calendar(now.astimezone(ZoneInfo(settings.timezone)), settings.fiscal_year_start, drafts=options.drafts)
+    if options.future:
+        # a preview of the future is the site at the last moment its content names: one "now" for every output,
+        # so each future item is shown and counted wherever it will be, by the rules of its day
+        now = calendar.latest_moment(loaded.item for loaded in check.items)
+        calendar = dataclasses.replace(calendar, now=now.astimezone(calendar.now.tzinfo), future=True)
 
     def _of(kind: str, model: type[Item]) -> list[Item]:
         return [item for item in _all_of(check, kind, model) if calendar.publishes(item)]
