@@ -124,3 +124,18 @@ def test_on_a_phone_the_banner_takes_a_line_per_notice_and_folds(browser: Browse
     page.reload(wait_until="networkidle")  # a banner that tells something else opens again
     expect(page.locator(".md-banner .status-banner__item").first).to_be_visible()
     assert visited.console_errors == []
+
+
+def test_an_incident_timeline_is_latest_first_and_turns_oldest_first(browser: Browser, base_url: str) -> None:
+    visited = visit(browser, base_url + "status/incidents/delivery-photos-slow/")
+    page = visited.page
+    numbers = "items => items.map(item => item.id)"
+    latest_first = page.eval_on_selector_all("ol.status-timeline > li", numbers)
+    assert len(latest_first) > 1 and latest_first == sorted(latest_first, reverse=True)
+    page.get_by_role("button", name="Show oldest first").click()
+    assert page.eval_on_selector_all("ol.status-timeline > li", numbers) == latest_first[::-1]
+    assert page.locator("ol.status-timeline").get_attribute("reversed") is None  # numbered 1, 2, … from the top
+    expect(page.locator("[data-timeline-order-said]")).to_have_text("Oldest first.")
+    page.get_by_role("button", name="Show latest first").click()
+    assert page.eval_on_selector_all("ol.status-timeline > li", numbers) == latest_first
+    assert visited.console_errors == []

@@ -218,7 +218,7 @@ def test_incident_page_tells_the_whole_story(project: Path) -> None:
     )
     # Latest first, each update keeping the number and anchor it was posted with; the first is a link away.
     assert times == [("update-3", "Resolved"), ("update-2", "Cause found"), ("update-1", "Investigating")]
-    assert '<ol class="status-timeline" reversed' in page and "\n\n[Jump to the first update](#update-1)\n" in page
+    assert '<ol class="status-timeline" reversed' in page and '<a href="#update-1">Jump to the first update</a>' in page
     assert "20 November 2026, 09:05 GMT" in page  # the site's timezone, named
     assert "3 hours 15 minutes" in page
     assert "Major impact: down for many people" in page

@@ -1,7 +1,31 @@
 /* The service filter of the status history: shows one service's entries, in the browser, with no request.
-   Without JavaScript the form stays hidden and every entry is shown. `?service=<id>` preselects a service. */
+   Without JavaScript the form stays hidden and every entry is shown. `?service=<id>` preselects a service.
+   On an incident's page, a button turns its timeline (latest first) oldest first and back: the list itself is
+   reversed, so a screen reader hears the order shown; each update keeps its number. */
 (function () {
   "use strict";
+
+  function setUpTimelineOrder() {
+    var button = document.querySelector("[data-timeline-order]");
+    var timeline = document.querySelector("ol.status-timeline");
+    var said = document.querySelector("[data-timeline-order-said]");
+    if (!button || !timeline || !said) {
+      return;
+    }
+    button.addEventListener("click", function () {
+      var latestFirst = timeline.hasAttribute("reversed");
+      Array.prototype.slice
+        .call(timeline.children)
+        .reverse()
+        .forEach(function (item) {
+          timeline.appendChild(item);
+        });
+      timeline.toggleAttribute("reversed", !latestFirst);
+      said.textContent = latestFirst ? "Oldest first." : "Latest first.";
+      button.textContent = latestFirst ? "Show latest first" : "Show oldest first";
+    });
+    button.hidden = false;
+  }
 
   function apply(form, select) {
     var chosen = select.value;
@@ -60,7 +84,9 @@
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUp);
+    document.addEventListener("DOMContentLoaded", setUpTimelineOrder);
   } else {
     setUp();
+    setUpTimelineOrder();
   }
 })();
