@@ -58,8 +58,7 @@ class FiscalYear:
 
     def months(self) -> tuple[date, ...]:
         """The first day of each of its twelve months, in order."""
-        first = self.year * 12 + self.start_month - 1
-        return tuple(date((first + offset) // 12, (first + offset) % 12 + 1, 1) for offset in range(12))
+        return tuple(months_after(self.start, offset) for offset in range(12))
 
     def quarters(self) -> tuple[Quarter, ...]:
         return tuple(Quarter(self.year, number, self.start_month) for number in range(1, 5))
@@ -83,8 +82,7 @@ class Quarter:
 
     @property
     def start(self) -> date:
-        month_index = self.start_month - 1 + (self.number - 1) * 3
-        return date(self.year + month_index // 12, month_index % 12 + 1, 1)
+        return months_after(date(self.year, self.start_month, 1), (self.number - 1) * 3)
 
     @property
     def end(self) -> date:
@@ -114,6 +112,12 @@ class Quarter:
     def parse(cls, key: str, start_month: int = 1) -> Quarter:
         year, number = key.split("-q")
         return cls(int(year), int(number), start_month)
+
+
+def months_after(day: date, months: int) -> date:
+    """The first day of the month ``months`` after ``day``'s (before it, when negative): the one month arithmetic."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def month_key(day: date) -> str:

@@ -45,7 +45,7 @@ from itcomms.content.models import (
     UnitReview,
 )
 from itcomms.content.validate import ContentCheck
-from itcomms.periods import Quarter, period_start
+from itcomms.periods import Quarter, months_after, period_start
 from itcomms.problems import Problem, Severity
 
 
@@ -153,7 +153,7 @@ class Calendar:
     def _period_end(self, key: str, start: date) -> date:
         if "-q" in key:
             return Quarter.parse(key, self.start_month).end
-        return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return months_after(start, 1)
 
     def _midnight(self, day: date) -> datetime:
         return datetime.combine(day, time(), self.now.tzinfo)

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from itcomms.content.models import Impact, UpdateState
 from itcomms.figures.service_status import ServiceState
-from itcomms.periods import FiscalYear, Quarter, month_name
+from itcomms.periods import FiscalYear, Quarter, month_name, months_after
 
 STATES = {
     ServiceState.OPERATIONAL: "Working normally",
@@ -105,7 +105,7 @@ def period_span_words(key: str, start: date, quarterly: bool) -> str:
     """A KPI period as a table row names it: March 2026, or Q1 (January to March 2026)."""
     if not quarterly:
         return month_words(start)
-    last = date(start.year + (start.month + 1) // 12, (start.month + 1) % 12 + 1, 1)
+    last = months_after(start, 2)
     return f"{key[5:].upper()} ({months_words(start, last)})"
 
 

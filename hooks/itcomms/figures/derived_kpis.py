@@ -28,7 +28,7 @@ from types import MappingProxyType
 from itcomms import words
 from itcomms.content.models import Derivation, Impact, Metric, PeriodLength
 from itcomms.figures.service_status import availability_between
-from itcomms.periods import Quarter, month_key, period_start
+from itcomms.periods import Quarter, month_key, months_after, period_start
 from itcomms.problems import Problem, Severity
 from itcomms.site import Site
 from itcomms.words import floored_availability
@@ -195,13 +195,9 @@ def _periods(site: Site, metric: Metric) -> Iterator[tuple[str, datetime, dateti
             quarter = quarter.next()
         return
     month = first
-    while (after := _next_month(month)) <= today and (metric.until is None or month_key(month) <= metric.until):
+    while (after := months_after(month, 1)) <= today and (metric.until is None or month_key(month) <= metric.until):
         yield month_key(month), _moment(site, month), _moment(site, after)
         month = after
-
-
-def _next_month(day: date) -> date:
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def _moment(site: Site, day: date) -> datetime:

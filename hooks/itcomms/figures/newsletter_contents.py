@@ -32,7 +32,7 @@ from itcomms.content.models import (
     Survey,
     Talk,
 )
-from itcomms.periods import Quarter, month_key
+from itcomms.periods import Quarter, month_key, months_after
 from itcomms.rendering.markdown_html import MarkdownRenderer
 from itcomms.site import Site
 from itcomms.words import month_key_words, quarter_words
@@ -163,7 +163,7 @@ class Issue:
     @property
     def next_month(self) -> date:
         """The first day of the month after."""
-        return _next_month(self.first_day)
+        return months_after(self.first_day, 1)
 
     @property
     def sections(self) -> tuple[tuple[str, tuple[Entry, ...]], ...]:
@@ -229,7 +229,7 @@ def _issue(
 ) -> Issue:
     newsletter = maker.newsletter
     first_day = date.fromisoformat(f"{newsletter.id}-01")
-    month, next_month = newsletter.id, month_key(_next_month(first_day))
+    month, next_month = newsletter.id, month_key(months_after(first_day, 1))
     featured = set(newsletter.featured)
 
     def news(kind: str, month: str) -> tuple[Entry, ...]:
@@ -240,7 +240,7 @@ def _issue(
         newsletter=newsletter,
         name=newsletter_name(site),
         first_day=first_day,
-        published=datetime.combine(_next_month(first_day) - timedelta(days=1), PUBLISHED_AT, site.timezone),
+        published=datetime.combine(months_after(first_day, 1) - timedelta(days=1), PUBLISHED_AT, site.timezone),
         url=maker.issue_url,
         summary=lead(maker.markdown.plain(newsletter.editorial)),
         # an item featured before its day (or a draft in a preview) is not on the site yet: it is left out until it is
@@ -302,7 +302,7 @@ class _EntryMaker:
 
 def _kpi(site: Site, metric: Metric, first_day: date) -> KpiTrend | None:
     """The metric's latest values known by the end of the issue's month; None when it has none yet."""
-    month_end = _next_month(first_day)
+    month_end = months_after(first_day, 1)
     start_month = site.settings.fiscal_year_start
     known: list[Reading] = []
     for period, value in sorted(metric.values.items()):
@@ -363,7 +363,3 @@ def _items_by_ref(site: Site) -> dict[str, ContentFile]:
         "survey": site.surveys,
     }
     return {f"{kind}:{item.id}": item for kind, found in collections.items() for item in found}
-
-
-def _next_month(first_day: date) -> date:
-    return date(first_day.year + first_day.month // 12, first_day.month % 12 + 1, 1)

@@ -32,7 +32,7 @@ from itcomms.content.models import (
     TicketSummary,
 )
 from itcomms.content.models.units import PriorityCount
-from itcomms.periods import FiscalYear, Quarter, month_key
+from itcomms.periods import FiscalYear, Quarter, month_key, months_after
 from itcomms.site import Site
 
 RECENT_INCIDENT_DAYS = 90
@@ -267,5 +267,5 @@ def kpi_periods(metric_period: PeriodLength, period: Quarter) -> tuple[str, ...]
     day = period.start
     while day < period.end:
         months.append(month_key(day))
-        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        day = months_after(day, 1)
     return tuple(months)

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from itcomms import addresses
 from itcomms.content.models import Impact, Incident, Maintenance, Service
 from itcomms.figures.service_status import announced_maintenance, elapsed, incident_now, started_incidents
+from itcomms.periods import months_after
 from itcomms.site import Site
 from itcomms.words import duration, month_words
 
@@ -49,12 +50,8 @@ def maintenance_anchor(window: Maintenance) -> str:
 
 def recent_months(site: Site) -> list[tuple[int, int]]:
     """The months the status page itself shows, newest first, ending with the month of "now"."""
-    year, month = site.local_now.year, site.local_now.month
-    months = []
-    for _ in range(HISTORY_MONTHS):
-        months.append((year, month))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return months
+    first = site.local_now.date()
+    return [(day.year, day.month) for day in (months_after(first, -back) for back in range(HISTORY_MONTHS))]
 
 
 def maintenance_link(site: Site, window: Maintenance) -> str:
