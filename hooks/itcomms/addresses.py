@@ -10,6 +10,7 @@ disagrees with the page it points to.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import urlsplit
 
 HOME = "index.md"
 
@@ -111,6 +112,16 @@ def unit(unit_id: str) -> str:
 def unit_review(unit_id: str, quarter: str) -> str:
     """``quarter`` like 2026-q1."""
     return f"units/{unit_id}/{quarter}/index.md"
+
+
+def absolute(site_url: str, path: str = "") -> str:
+    """The absolute address of a path of the site (status/feed.xml), joined to ``site_url`` with one slash."""
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def host(site_url: str) -> str:
+    """The host the site is served from: it names the site in feed ids, calendar UIDs and the status document."""
+    return urlsplit(site_url).hostname or "localhost"
 
 
 def url(path: str) -> str:

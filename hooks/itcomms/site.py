@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from itcomms import addresses
 from itcomms.content.models import (
     Accomplishment,
     Award,
@@ -63,7 +64,7 @@ class BuildOptions:
 
     def absolute(self, path: str) -> str:
         """The absolute address of a path of the site, like status/feed.xml."""
-        return self.site_url.rstrip("/") + "/" + path.lstrip("/")
+        return addresses.absolute(self.site_url, path)
 
 
 @dataclass(frozen=True)

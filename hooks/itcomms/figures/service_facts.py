@@ -16,6 +16,7 @@ from itcomms.figures.service_status import ServiceStatus, availability, current_
 from itcomms.site import Site
 
 AVAILABILITY_PERIODS = ((30, "Last 30 days"), (90, "Last 90 days"), (365, "Last 12 months"))
+"""The windows availability is shown over, on service pages and the status page alike."""
 RECENT_INCIDENTS = 5
 """Incidents a service page lists; the status page holds the full history."""
 UPCOMING_MAINTENANCE = 3
@@ -104,11 +105,11 @@ def service_facts(site: Site) -> dict[str, ServiceFacts]:
 def _availability(site: Site, service: Service) -> tuple[Availability, ...]:
     if service.lifecycle is Lifecycle.RETIRED:
         return ()
-    target = service.service_levels.availability if service.service_levels else None
+    levels = service.service_levels
     rows = []
     for days, period in AVAILABILITY_PERIODS:
         value = availability(site, service.id, days)
-        rows.append(Availability(period, value, None if target is None else value >= target))
+        rows.append(Availability(period, value, None if levels is None else levels.met_by(value)))
     return tuple(rows)
 
 

@@ -46,6 +46,7 @@ from itcomms.content.models import (
     Survey,
     Talk,
 )
+from itcomms.content.models.service import meets_availability_target
 from itcomms.content.models.survey import Action, Question, Quote
 from itcomms.content.year_content import years_of
 from itcomms.figures.kpi_year import KpiYear, kpi_year
@@ -132,7 +133,7 @@ class ServiceAvailability:
 
     @property
     def met(self) -> bool:
-        return self.achieved >= self.target
+        return meets_availability_target(self.achieved, self.target)
 
     @property
     def shortfall(self) -> float:

@@ -16,6 +16,7 @@ from itertools import groupby
 from itcomms import addresses
 from itcomms.content.models import Service
 from itcomms.content.models.settings import ServiceCategory
+from itcomms.figures.service_facts import AVAILABILITY_PERIODS
 from itcomms.figures.service_status import (
     DayRecord,
     ServiceState,
@@ -46,7 +47,6 @@ from itcomms.site import Site
 from itcomms.words import availability as availability_words
 from itcomms.words import day_words, duration, percent
 
-AVAILABILITY_DAYS = (30, 90, 365)
 BAR_DAYS = 90
 
 
@@ -184,17 +184,17 @@ def _categories(site: Site, statuses: Mapping[str, ServiceStatus]) -> list[Categ
 
 
 def _row(site: Site, service: Service, state: ServiceState) -> ServiceRow:
-    target = service.service_levels.availability if service.service_levels else None
+    levels = service.service_levels
     figures = []
-    for days in AVAILABILITY_DAYS:
+    for days, _ in AVAILABILITY_PERIODS:
         value = availability(site, service.id, days)
-        figures.append(Figure(days, availability_words(value), target is not None and value < target))
+        figures.append(Figure(days, availability_words(value), levels is not None and not levels.met_by(value)))
     record = daily_record(site, service.id, BAR_DAYS)
     return ServiceRow(
         service=service,
         state=state,
         figures=tuple(figures),
-        target=percent(target) if target is not None else None,
+        target=percent(levels.availability) if levels is not None else None,
         bar=tuple(_segments(record)),
         bar_label=_bar_label(site, record),
     )

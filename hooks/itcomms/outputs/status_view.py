@@ -11,7 +11,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
 from itcomms import addresses
 from itcomms.content.models import Impact, Incident, Maintenance, Service
@@ -31,7 +30,7 @@ def page_context() -> dict[str, Any]:
 
 def site_host(site: Site) -> str:
     """The host the site is served from: it names the site in calendar UIDs and the status document."""
-    return urlsplit(site.options.site_url).hostname or "localhost"
+    return addresses.host(site.options.site_url)
 
 
 def service_names(site: Site, service_ids: Iterable[str]) -> str:

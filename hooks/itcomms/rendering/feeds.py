@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from importlib.metadata import version
-from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 from lxml import etree
@@ -67,14 +66,12 @@ class Feed:
 
 def tag_uri(site: Site, minted: date, specific: str) -> str:
     """A stable id (RFC 4151): the site's host, the day the thing first existed, and a path naming it."""
-    host = urlsplit(site.options.site_url).hostname or "localhost"
-    return f"tag:{host},{minted.isoformat()}:{specific}"
+    return f"tag:{addresses.host(site.options.site_url)},{minted.isoformat()}:{specific}"
 
 
 def category_scheme(site: Site, name: str) -> str:
     """The scheme of one kind of category (``service``, ``state``): a tag URI that never changes."""
-    host = urlsplit(site.options.site_url).hostname or "localhost"
-    return f"tag:{host},2025:category/{name}"
+    return f"tag:{addresses.host(site.options.site_url)},2025:category/{name}"
 
 
 def render_feed(site: Site, feed: Feed, kept: KeptFiles) -> tuple[Artefact, Artefact]:

@@ -52,7 +52,7 @@ class MarkdownRenderer:
     def __init__(self, site_url: str = "/") -> None:
         self._markdown = _new_markdown()
         self._converted: dict[tuple[str, str | None], str] = {}
-        self._site_url = site_url.rstrip("/") + "/"
+        self._site_url = addresses.absolute(site_url)
         self._site_path = urlsplit(self._site_url).path
 
     def html(self, text: str, base_url: str | None = None, page_path: str | None = None) -> str:

@@ -13,6 +13,8 @@ from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from itcomms import addresses
+
 PDF_VARIANT = "pdf/ua-1"
 """Accessible PDF (ISO 14289): WeasyPrint then tags the document and names its language and title."""
 
@@ -37,8 +39,8 @@ def html_to_pdf(html_file: Path, pdf_file: Path, site_dir: Path, site_url: str, 
     from weasyprint.urls import URLFetcher
 
     root = site_dir.resolve()
-    published = site_url.rstrip("/") + "/"
-    base_url = published + html_file.resolve().relative_to(root).as_posix()
+    published = addresses.absolute(site_url)
+    base_url = addresses.absolute(site_url, html_file.resolve().relative_to(root).as_posix())
 
     class SiteOnly(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type hints
         def fetch(self, url: str, headers: Any = None) -> Any:

@@ -84,6 +84,15 @@ class ServiceLevels(ContentModel):
     response: list[ResponseTarget] = []
     """Response and fix times by priority."""
 
+    def met_by(self, availability: float) -> bool:
+        """Whether ``availability`` (percent) meets the target (``meets_availability_target``)."""
+        return meets_availability_target(availability, self.availability)
+
+
+def meets_availability_target(availability: float, target: float) -> bool:
+    """Whether an availability meets its target, both in percent: the one rule every page and report judges by."""
+    return availability >= target
+
 
 class Owner(ContentModel):
     """The team accountable for the service."""
