@@ -39,10 +39,13 @@ def results_for(page: Page, query: str) -> list[str]:
     box.press_sequentially(query, delay=20)
     meta = page.locator(".md-search-result__meta")
     shown: tuple[str, list[str]] = ("", [])
-    for _ in range(30):  # the results follow each key press: read them once they have settled
+    unchanged = 0
+    for _ in range(40):  # the results follow each key press: read them once they have settled
         page.wait_for_timeout(300)
         now = (meta.inner_text(), page.locator(".md-search-result__item > a h1").all_inner_texts())
-        if now == shown and (now[1] or "No matching" in now[0]):
+        # three reads alike: on a busy machine the worker may still be answering an earlier key press at the second
+        unchanged = unchanged + 1 if now == shown else 0
+        if unchanged >= 2 and (now[1] or "No matching" in now[0]):
             break
         shown = now
     return shown[1]

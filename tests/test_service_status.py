@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from itcomms.figures.service_status import ServiceState, availability, availability_between, current_status, outages
+from itcomms.figures.service_status import availability, availability_between, current_status, outages
+from itcomms.service_states import ServiceState
 from support import load_site, minimal_project, write_content
 
 

@@ -13,8 +13,9 @@ import jsonschema
 import lxml.html
 import pytest
 
-from itcomms.figures.service_status import ServiceState, availability, daily_record
+from itcomms.figures.service_status import availability, daily_record
 from itcomms.outputs import theme_context
+from itcomms.service_states import ServiceState
 from status_content import incident_file, rendered, window_file
 from support import MINIMAL_CONTENT, build_site, load_site, make_project, minimal_project, write_content
 

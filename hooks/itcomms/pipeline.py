@@ -13,8 +13,9 @@ from zoneinfo import ZoneInfo
 
 from itcomms import outputs, published_paths
 from itcomms.clock import build_now
+from itcomms.content.loaded import ContentCheck
 from itcomms.content.models import Metric, SiteSettings
-from itcomms.content.validate import ContentCheck, check_content
+from itcomms.content.validate import check_content
 from itcomms.figures.derived_kpis import disagreements, with_derived_kpis
 from itcomms.problems import ContentError, Problem
 from itcomms.publishing import Calendar, held_back

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from itcomms.content.loaded import ContentCheck
 from itcomms.content.models import (
     Accomplishment,
     Award,
@@ -44,7 +45,6 @@ from itcomms.content.models import (
     TicketSummary,
     UnitReview,
 )
-from itcomms.content.validate import ContentCheck
 from itcomms.periods import Quarter, months_after, period_start
 from itcomms.problems import Problem, Severity
 

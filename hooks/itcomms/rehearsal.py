@@ -26,8 +26,8 @@ import icalendar
 from lxml import etree
 
 from itcomms import outputs
+from itcomms.content.loaded import ContentCheck, LoadedItem
 from itcomms.content.models import ContentFile
-from itcomms.content.validate import ContentCheck, LoadedItem
 from itcomms.problems import ContentError, Problem
 from itcomms.rendering.outputs import Artefact
 

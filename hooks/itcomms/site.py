@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from itcomms import addresses
+from itcomms.content.loaded import ContentCheck
 from itcomms.content.models import (
     Accomplishment,
     Award,
@@ -38,7 +39,6 @@ from itcomms.content.models import (
     UnitReview,
 )
 from itcomms.content.models.settings import Audience, ServiceCategory
-from itcomms.content.validate import ContentCheck
 from itcomms.content.yaml_source import DataPath, Position, SourceMap
 from itcomms.publishing import Calendar
 

@@ -12,8 +12,8 @@ import math
 from datetime import date, datetime, timedelta, tzinfo
 
 from itcomms.content.models import Impact, UpdateState
-from itcomms.figures.service_status import ServiceState
 from itcomms.periods import FiscalYear, Quarter, month_name, months_after
+from itcomms.service_states import ServiceState
 
 STATES = {
     ServiceState.OPERATIONAL: "Working normally",

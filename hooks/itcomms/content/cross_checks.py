@@ -4,15 +4,12 @@ year the content says nothing about."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
+from itcomms.content.loaded import ContentCheck, LoadedItem
 from itcomms.content.models import Maintenance, SiteSettings
 from itcomms.content.year_content import years_with_content
 from itcomms.periods import FiscalYear
 from itcomms.problems import Problem, Severity
-
-if TYPE_CHECKING:
-    from itcomms.content.validate import ContentCheck, LoadedItem
 
 
 def overlapping_maintenance(check: ContentCheck) -> Iterator[Problem]:

@@ -18,18 +18,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import textstat
 
 from itcomms.content.glossary_terms import TermFinder
+from itcomms.content.loaded import LoadedItem
 from itcomms.content.models import Glossary, Newsletter, SiteSettings
 from itcomms.content.models.settings import PlainLanguage
 from itcomms.content.yaml_source import DataPath, Position
 from itcomms.problems import Problem, Severity
-
-if TYPE_CHECKING:
-    from itcomms.content.validate import LoadedItem
 
 _WORD = re.compile(r"[^\W_]+")
 _NOT_PROSE = re.compile(

@@ -25,11 +25,12 @@ from typing import Any
 import jsonschema
 
 from itcomms.content.kinds import CONTENT_TYPES, ContentType, identify
+from itcomms.content.loaded import ContentCheck
 from itcomms.content.models import Metric, Service, SiteSettings
 from itcomms.content.models.base import REFERENCE_KEYWORD
 from itcomms.content.models.fields import ITEM_KINDS
 from itcomms.content.models.service import Lifecycle
-from itcomms.content.validate import ContentCheck, check_content
+from itcomms.content.validate import check_content
 from itcomms.content.yaml_source import load_yaml
 from itcomms.problems import Problem
 

@@ -27,8 +27,8 @@ from itcomms.content.text_safety import SAFE_SCHEMES, SITE_LINK_KINDS, link_targ
 from itcomms.content.yaml_source import DataPath, Position
 from itcomms.problems import Problem
 
-if TYPE_CHECKING:
-    from itcomms.content.validate import LoadedItem
+if TYPE_CHECKING:  # only its type: markdown_html, which the models use, needs this module
+    from itcomms.content.loaded import LoadedItem
 
 LINKED_KINDS: Mapping[str, Callable[[str], str]] = {
     "service": addresses.service,

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -28,11 +27,12 @@ from itcomms import addresses
 from itcomms.content import error_messages, plain_language, site_links
 from itcomms.content.cross_checks import overlapping_maintenance, reports_without_content
 from itcomms.content.kinds import CONTENT_TYPES_BY_KIND, identify
+from itcomms.content.loaded import ContentCheck, LoadedItem, PartlyRead
 from itcomms.content.models import ContentFile, Identity, SiteSettings
 from itcomms.content.models.fields import ITEM_KINDS, PLACEHOLDER_ID
 from itcomms.content.project_files import refusal, refused_under
 from itcomms.content.references import Marks, Reference, marks, marks_as_written
-from itcomms.content.yaml_source import SourceMap, YamlDocument, load_yaml
+from itcomms.content.yaml_source import YamlDocument, load_yaml
 from itcomms.problems import Problem
 
 _SITE_DEFINED = {
@@ -41,47 +41,6 @@ _SITE_DEFINED = {
     "audience": "audience",
     "category": "service category",
 }
-
-
-@dataclass(frozen=True)
-class LoadedItem:
-    """A content file that passed its own checks: its identity, model and source positions."""
-
-    identity: Identity
-    item: ContentFile
-    source: SourceMap
-    text: str
-    """The file's text, so a warning can point at a word inside a value."""
-    marks: Marks
-    """Its models, references, files and prose, found in one walk."""
-
-
-@dataclass(frozen=True)
-class PartlyRead:
-    """A content file that did not fit its model: what it names is still checked, as it was written."""
-
-    identity: Identity
-    source: SourceMap
-    marks: Marks
-    draft: bool
-
-
-@dataclass
-class ContentCheck:
-    """Every item that could be read and every problem found, in file order."""
-
-    items: list[LoadedItem] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    identities: list[Identity] = field(default_factory=list)
-    """Every file whose path names an item, readable or not: other files may refer to them."""
-    partly_read: list[PartlyRead] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not any(problem.is_error for problem in self.problems)
-
-    def of_kind(self, kind: str) -> list[LoadedItem]:
-        return [loaded for loaded in self.items if loaded.identity.kind == kind]
 
 
 def check_content(project_dir: Path, *, advice: bool = False) -> ContentCheck:

@@ -24,22 +24,10 @@ import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from enum import StrEnum
 
 from itcomms.content.models import Impact, Incident, IncidentUpdate, Lifecycle, Maintenance, Service
+from itcomms.service_states import ServiceState
 from itcomms.site import Site
-
-
-class ServiceState(StrEnum):
-    OPERATIONAL = "operational"
-    MAINTENANCE = "maintenance"
-    DEGRADED = "degraded"
-    DOWN = "down"
-
-    @property
-    def severity(self) -> int:
-        return list(ServiceState).index(self)
-
 
 _STATE_OF_IMPACT = {
     Impact.NONE: ServiceState.OPERATIONAL,

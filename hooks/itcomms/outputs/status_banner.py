@@ -22,7 +22,6 @@ from markupsafe import Markup
 
 from itcomms import addresses
 from itcomms.figures.service_status import (
-    ServiceState,
     in_progress,
     open_incidents,
     state_of_impact,
@@ -30,6 +29,7 @@ from itcomms.figures.service_status import (
 )
 from itcomms.outputs.status_view import maintenance_anchor, service_names
 from itcomms.rendering.templating import TEMPLATE_DIR, environment
+from itcomms.service_states import ServiceState
 from itcomms.site import Site
 from itcomms.words import STATES, moment_words, span_words
 

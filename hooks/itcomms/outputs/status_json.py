@@ -19,7 +19,6 @@ from pydantic import BaseModel, ConfigDict
 from itcomms import addresses
 from itcomms.content.models import Impact, Incident, Maintenance
 from itcomms.figures.service_status import (
-    ServiceState,
     ServiceStatus,
     announced_at,
     current_status,
@@ -33,6 +32,7 @@ from itcomms.outputs.status_live import PageDisplay, display
 from itcomms.outputs.status_view import maintenance_link, site_host
 from itcomms.rendering.outputs import Artefact, Output
 from itcomms.rendering.templating import Templates
+from itcomms.service_states import ServiceState
 from itcomms.site import Site
 
 ComponentStatus = Literal["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"]

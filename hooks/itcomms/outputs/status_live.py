@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from itcomms.figures.service_status import current_status
 from itcomms.outputs.status_banner import context as banner_context
-from itcomms.outputs.status_page import overall
+from itcomms.outputs.status_view import overall
 from itcomms.site import Site
 from itcomms.words import STATES, moment_words
 

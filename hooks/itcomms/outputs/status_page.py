@@ -19,7 +19,6 @@ from itcomms.content.models.settings import ServiceCategory
 from itcomms.figures.service_facts import AVAILABILITY_PERIODS
 from itcomms.figures.service_status import (
     DayRecord,
-    ServiceState,
     ServiceStatus,
     availability,
     current_status,
@@ -37,12 +36,14 @@ from itcomms.outputs.status_view import (
     by_month,
     history,
     history_services,
+    overall,
     page_context,
     recent_months,
 )
 from itcomms.rendering.feeds import autodiscovery_links
 from itcomms.rendering.outputs import Output
 from itcomms.rendering.templating import Templates
+from itcomms.service_states import ServiceState
 from itcomms.site import Site
 from itcomms.words import availability as availability_words
 from itcomms.words import day_words, duration, percent
@@ -91,29 +92,6 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
             months_services=history_services(site, months),
             years=years,
         )
-
-
-@dataclass(frozen=True)
-class Overall:
-    """The page's headline: the worst state of any service, in words."""
-
-    state: ServiceState
-    sentence: str
-
-
-def overall(statuses: Mapping[str, ServiceStatus]) -> Overall:
-    worst = max(
-        (status.state for status in statuses.values()),
-        key=lambda state: state.severity,
-        default=ServiceState.OPERATIONAL,
-    )
-    sentences = {
-        ServiceState.OPERATIONAL: "All services are working normally.",
-        ServiceState.MAINTENANCE: "Planned maintenance is under way; everything else is working normally.",
-        ServiceState.DEGRADED: "Some services have some problems: slower than usual or partly working.",
-        ServiceState.DOWN: "Some services are not working.",
-    }
-    return Overall(worst, sentences[worst])
 
 
 @dataclass(frozen=True)

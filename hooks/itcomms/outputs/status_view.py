@@ -7,15 +7,22 @@ with an earlier "now" tells the story as it stood then. The rules judged at "now
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
 from itcomms import addresses
 from itcomms.content.models import Impact, Incident, Maintenance, Service
-from itcomms.figures.service_status import announced_maintenance, elapsed, incident_now, started_incidents
+from itcomms.figures.service_status import (
+    ServiceStatus,
+    announced_maintenance,
+    elapsed,
+    incident_now,
+    started_incidents,
+)
 from itcomms.periods import months_after
+from itcomms.service_states import ServiceState
 from itcomms.site import Site
 from itcomms.words import duration, month_words
 
@@ -161,3 +168,26 @@ def by_month(site: Site, entries: Iterable[HistoryEntry], months: Sequence[tuple
         if (start.year, start.month) in grouped:
             grouped[(start.year, start.month)].append(entry)
     return [Month(year, month, tuple(grouped[(year, month)])) for year, month in months]
+
+
+@dataclass(frozen=True)
+class Overall:
+    """The page's headline: the worst state of any service, in words."""
+
+    state: ServiceState
+    sentence: str
+
+
+def overall(statuses: Mapping[str, ServiceStatus]) -> Overall:
+    worst = max(
+        (status.state for status in statuses.values()),
+        key=lambda state: state.severity,
+        default=ServiceState.OPERATIONAL,
+    )
+    sentences = {
+        ServiceState.OPERATIONAL: "All services are working normally.",
+        ServiceState.MAINTENANCE: "Planned maintenance is under way; everything else is working normally.",
+        ServiceState.DEGRADED: "Some services have some problems: slower than usual or partly working.",
+        ServiceState.DOWN: "Some services are not working.",
+    }
+    return Overall(worst, sentences[worst])
