@@ -175,3 +175,27 @@ def test_every_state_a_built_page_shows_is_one_status_json_can_redraw(served: Se
             assert key in redrawable, (page, key)
             marked += 1
     assert marked > 5
+
+
+def test_a_title_with_markup_characters_stays_words_in_the_redrawn_banner(browser: Browser, served: Served) -> None:
+    page, errors = opened(browser, served.url + "glossary/")
+    hostile = 'R&D <3 > 2 {{ 7*7 }} {% raw %} &amp; "quoted" &lt;b&gt;'
+    write_content(
+        served.project,
+        incident_file(
+            "email-down",
+            "2026-06-01 12:05",
+            impact="major",
+            services=["email"],
+            title=hostile,
+            updates=[("2026-06-01 12:10", "investigating", "Email is down.")],
+        ),
+    )
+    status = rendered(load_site(served.project, now=LATER))["status/status.json"]
+    (served.site / "status/status.json").write_bytes(bytes(status))
+    page.clock.run_for(61_000)
+    banner = page.locator(".md-banner .status-banner")
+    expect(banner.get_by_role("link", name=hostile)).to_have_attribute(
+        "href", served.url + "status/incidents/email-down/"
+    )
+    assert banner.locator("b").count() == 0 and errors == []

@@ -33,45 +33,23 @@
     return made;
   }
 
+  /* The banner is the build's own markup of it (display.banner_html, from the template every page's banner
+     comes from, its values escaped there), in the theme's banner box; its links are from the site's root. */
   function drawBanner(root, display) {
     var holder = document.querySelector('[data-md-component="announce"]');
     if (!holder) {
       return;
     }
     holder.textContent = "";
-    if (!display.banner.length) {
+    if (!display.banner_html) {
       return;
     }
     var aside = element("aside", "md-banner");
     var inner = element("div", "md-banner__inner md-grid md-typeset");
-    var region = element("div", "status-banner");
-    region.setAttribute("role", "region");
-    region.setAttribute("aria-label", "Service status");
-    var list = element("ul", "status-banner__items");
-    display.banner.forEach(function (line) {
-      var item = element("li", "status-banner__item status-banner__item--" + line.kind);
-      item.appendChild(element("span", "status-banner__label", line.label + ":"));
-      item.appendChild(document.createTextNode(" "));
-      var link = element("a", "", line.title);
-      link.href = new URL(line.url + (line.anchor ? "#" + line.anchor : ""), root).href;
-      item.appendChild(link);
-      item.appendChild(document.createTextNode(" "));
-      item.appendChild(element("span", "status-banner__detail", "(" + line.services + "), " + line.when));
-      list.appendChild(item);
+    inner.innerHTML = display.banner_html;
+    inner.querySelectorAll("a[href]").forEach(function (link) {
+      link.href = new URL(link.getAttribute("href"), root).href;
     });
-    var more = element("p", "status-banner__more");
-    more.appendChild(
-      document.createTextNode(
-        display.banner_more ? display.banner_more + " more on the " : "As of " + display.as_of + ". See the "
-      )
-    );
-    var statusLink = element("a", "", "service status page");
-    statusLink.href = new URL(display.status_url, root).href;
-    more.appendChild(statusLink);
-    more.appendChild(document.createTextNode("."));
-    region.appendChild(list);
-    region.appendChild(more);
-    inner.appendChild(region);
     aside.appendChild(inner);
     holder.appendChild(aside);
   }

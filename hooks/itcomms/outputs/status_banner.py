@@ -13,12 +13,12 @@ before a window starts. When all is well there is no banner at all.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from itcomms import addresses
 from itcomms.figures.service_status import (
@@ -77,10 +77,18 @@ def context(site: Site) -> Mapping[str, Any]:
 
 def partials(site: Site) -> Mapping[str, str]:
     """The banner as the theme partial ``partials/status-banner.html``: empty when all is well."""
+    return {PARTIAL: _render(site, _engine_url)}
+
+
+def live_html(site: Site) -> str:
+    """The same banner for ``status.json``, its links addresses from the site's root; empty when all is well."""
+    return _render(site, escape)
+
+
+def _render(site: Site, address: Callable[[str], Markup]) -> str:
     templates = environment(TEMPLATE_DIR, "theme", site.options.cache_dir)
-    templates.filters["engine_url"] = _engine_url
-    banner = context(site)["status_banner"]
-    return {PARTIAL: templates.get_template("status_banner.html.j2").render(banner=banner)}
+    templates.filters["address"] = address
+    return templates.get_template("status_banner.html.j2").render(banner=context(site)["status_banner"])
 
 
 def _engine_url(address: str) -> Markup:

@@ -14,8 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from itcomms import addresses
 from itcomms.figures.service_status import current_status
-from itcomms.outputs.status_banner import context as banner_context
+from itcomms.outputs.status_banner import live_html
 from itcomms.outputs.status_view import overall
 from itcomms.site import Site
 from itcomms.words import STATES, moment_words
@@ -23,20 +24,6 @@ from itcomms.words import STATES, moment_words
 
 class _Model(BaseModel):
     model_config = ConfigDict(use_attribute_docstrings=True, frozen=True)
-
-
-class BannerLine(_Model):
-    """One line of the banner, as ``partials/status-banner.html`` draws it."""
-
-    kind: str
-    """down, degraded, maintenance or planned."""
-    label: str
-    title: str
-    services: str
-    when: str
-    url: str
-    """Relative to the site's root."""
-    anchor: str
 
 
 class ServiceDisplay(_Model):
@@ -58,10 +45,9 @@ class PageDisplay(_Model):
     overall_sentence: str
     services: dict[str, ServiceDisplay]
     """By service id."""
-    banner: list[BannerLine]
-    """Empty when all is well: then no banner is shown."""
-    banner_more: int
-    """Lines left out of the banner; the status page lists them."""
+    banner_html: str
+    """The banner as every page shows it, from its one template, with links from the site's root; empty when
+    all is well: then no banner is shown."""
     status_url: str
     """The status page, relative to the site's root."""
 
@@ -74,7 +60,6 @@ def theme_context(site: Site) -> Mapping[str, Any]:
 def display(site: Site) -> PageDisplay:
     statuses = current_status(site)
     headline = overall(statuses)
-    banner = banner_context(site)["status_banner"]
     return PageDisplay(
         as_of=moment_words(site.now, site.timezone),
         overall_state=headline.state.value,
@@ -84,7 +69,6 @@ def display(site: Site) -> PageDisplay:
             service_id: ServiceDisplay(state=status.state.value, label=STATES[status.state])
             for service_id, status in statuses.items()
         },
-        banner=[BannerLine(**vars(item)) for item in banner.items] if banner else [],
-        banner_more=banner.more if banner else 0,
-        status_url=banner.status_url if banner else "status/",
+        banner_html=live_html(site),
+        status_url=addresses.url(addresses.STATUS),
     )
