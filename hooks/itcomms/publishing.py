@@ -125,25 +125,36 @@ class Calendar:
         return max([self.now, *moments])
 
     def _moments(self, item: ContentFile) -> Iterator[datetime]:
-        """When ``item`` and each of its dated parts are published (``_has_come``'s rule, as moments)."""
-        if isinstance(item, Accomplishment | Award | Talk):
-            yield self._midnight(item.date)
-        elif isinstance(item, Incident):
-            yield from (item.start, *(update.at for update in item.updates), *([item.end] if item.end else []))
-        elif isinstance(item, Survey):
-            yield self._midnight(item.closed)
-        elif isinstance(item, UnitReview) and item.met_on is not None:
-            yield self._midnight(item.met_on)
-        elif isinstance(item, Newsletter | UnitReview) and (first_day := period_start(item.id, self.start_month)):
-            yield self._midnight(first_day)
-        elif isinstance(item, TicketSummary):
-            yield from self._period_ends([item.id])
-        elif isinstance(item, Metric):
-            yield from self._period_ends([*item.values, *(key for table in item.by_unit.values() for key in table)])
+        """When ``item`` arrives, then when each of its dated parts does (an incident's updates and end, a
+        window's revisions and cancellation, a KPI's values)."""
+        if (arrives := self._arrives_at(item)) is not None:
+            yield arrives
+        if isinstance(item, Incident):
+            yield from (update.at for update in item.updates)
+            if item.end is not None:
+                yield item.end
         elif isinstance(item, Maintenance):
             yield from (revision.at for revision in item.revisions)
             if item.cancelled is not None:
                 yield item.cancelled.at
+        elif isinstance(item, Metric):
+            yield from self._period_ends([*item.values, *(key for table in item.by_unit.values() for key in table)])
+
+    def _arrives_at(self, item: ContentFile) -> datetime | None:
+        """The moment ``item`` is first published (the rule for each kind, above); None for always."""
+        if isinstance(item, Accomplishment | Award | Talk):
+            return self._midnight(item.date)
+        if isinstance(item, Incident):
+            return item.start
+        if isinstance(item, Survey):
+            return self._midnight(item.closed)
+        if isinstance(item, UnitReview) and item.met_on is not None:
+            return self._midnight(item.met_on)
+        if isinstance(item, Newsletter | UnitReview) and (first_day := period_start(item.id, self.start_month)):
+            return self._midnight(first_day)
+        if isinstance(item, TicketSummary):
+            return next(self._period_ends([item.id]), None)
+        return None
 
     def _period_ends(self, keys: Iterable[str]) -> Iterator[datetime]:
         for key in keys:
@@ -159,23 +170,8 @@ class Calendar:
         return datetime.combine(day, time(), self.now.tzinfo)
 
     def _has_come(self, item: ContentFile) -> bool:
-        if isinstance(item, Accomplishment | Award | Talk):
-            return item.date <= self.today
-        if isinstance(item, Incident):
-            return item.start <= self.now
-        if isinstance(item, Survey):
-            return item.closed <= self.today
-        if isinstance(item, Newsletter):
-            first_day = period_start(item.id, self.start_month)
-            return first_day is None or first_day <= self.today
-        if isinstance(item, UnitReview):
-            if item.met_on is not None:
-                return item.met_on <= self.today
-            first_day = period_start(item.id, self.start_month)
-            return first_day is None or first_day <= self.today
-        if isinstance(item, TicketSummary):
-            return self.period_has_ended(item.id)
-        return True
+        arrives = self._arrives_at(item)
+        return arrives is None or arrives <= self.now
 
 
 FAR_AHEAD = timedelta(days=31)

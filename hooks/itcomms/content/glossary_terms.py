@@ -54,9 +54,19 @@ def is_exact(name: str, term: GlossaryTerm) -> bool:
     )
 
 
-_CODE_JOINT = re.compile(r"_|[-/.](?=[0-9])")
-"""What joins a term into a code when it follows it: an underscore, or a hyphen, slash or dot before a digit."""
-_CODE_JOINT_BEFORE = re.compile(r"(?:_|(?<=[0-9])[-/.])$")
+_JOINTS = "-/."
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """Whether the use at ``text[start:end]`` is joined into a code: by an underscore on either side, or by a
+    hyphen, slash or dot with a digit beyond it ("2026-q3", "Q3-2026"). Looks at four characters, not the text."""
+    before, after = text[max(start - 2, 0) : start], text[end : end + 2]
+    return (
+        before.endswith("_")
+        or after.startswith("_")
+        or (len(before) == 2 and before[1] in _JOINTS and before[0].isdigit())
+        or (len(after) == 2 and after[0] in _JOINTS and after[1].isdigit())
+    )
 
 
 class TermFinder:
@@ -100,7 +110,7 @@ class TermFinder:
             group = match.lastgroup or ""
             index = int(group[1:].split("_")[0])
             start, end = match.span()
-            if _CODE_JOINT_BEFORE.search(text, 0, start) or _CODE_JOINT.match(text, end):
+            if _in_code(text, start, end):
                 continue
             if any(index == other and first <= start and end <= last for other, first, last in meant_otherwise):
                 continue
