@@ -95,3 +95,13 @@ def test_page_type_tables_fit_on_paper(browser: Browser, base_url: str, page_typ
     squeezed = _layout(seen.page)["squeezed"]
     seen.page.context.close()
     assert squeezed == []
+
+
+@pytest.mark.parametrize("page_type", ["incident", "service"])
+def test_no_button_is_printed(browser: Browser, base_url: str, page_type: str) -> None:
+    # the timeline's order button and the banner's fold button act on the screen only
+    seen = visit(browser, base_url + addresses.url(PAGE_TYPES[page_type]), viewport=PAPER)
+    seen.page.emulate_media(media="print")
+    visible = [button.inner_text() for button in seen.page.locator("button").all() if button.is_visible()]
+    seen.page.context.close()
+    assert visible == []
