@@ -10,8 +10,9 @@
 - ``on_env``: serve the theme partials made from the data (the status banner)
   from memory, ahead of the theme's own templates.
 - ``on_page_markdown``, ``on_page_content``: take a page unchanged since the
-  last build from ``engines.page_cache`` instead of converting it again; then
-  let output modules rewrite the page's HTML.
+  last build from ``engines.page_cache`` instead of converting it again (the
+  MkDocs side of that, giving a kept page back its state, is
+  ``itcomms_mkdocs_pages.py``); then let output modules rewrite the page's HTML.
 - ``on_post_build``: make the files that need the built site (PDFs).
 
 Engines that run no hooks get the same from ``itcomms.engines``: a source tree
@@ -25,11 +26,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
-from importlib.metadata import version
 from pathlib import Path
 
-import markdown as python_markdown
 import mkdocs
 from jinja2 import ChoiceLoader, DictLoader, Environment
 from markupsafe import escape
@@ -37,15 +35,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
-from mkdocs.structure.toc import AnchorLink, get_toc
 
 from itcomms.clock import ClockError
 from itcomms.engines import after_build
-from itcomms.engines.page_cache import ConvertedPage, PageCache
 from itcomms.outputs import Page, Rendered
-from itcomms.outputs.problems_preview import PREVIEW_TITLE, ProblemsPreview
+from itcomms.outputs.authoring.problems_preview import PREVIEW_TITLE, ProblemsPreview
 from itcomms.pipeline import Build, engine_config, load_build
 from itcomms.problems import ContentError, Problem
+from itcomms_mkdocs_pages import KeptPages
 
 # Under the engine's own logger ("mkdocs", or "properdocs" for that fork), so messages show and --strict counts them.
 log = logging.getLogger(f"{mkdocs.__name__}.hooks.itcomms")
@@ -101,19 +98,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, output.path, content=content))
     build = _build(config)
     if isinstance(build, Build) and build.site.options.cache_dir is not None:
-        settings = (
-            f"{mkdocs.__name__} {mkdocs.__version__}, Markdown {python_markdown.__version__}, "
-            f"pymdown-extensions {version('pymdown-extensions')}, {config.markdown_extensions!r}, "
-            f"{config.mdx_configs!r}, {config.use_directory_urls}, {config.validation!r}"
-        )
-        # A kept page is kept as the page filters left it: what they read is part of every key.
-        cache = PageCache(
-            build.site.options.cache_dir / "pages",
-            settings,
-            (file.src_uri for file in files),
-            build.page_filters_read(),
-        )
-        config[_PAGES] = _KeptPages(cache, build.page_html)
+        config[_PAGES] = KeptPages.for_build(build, files, config)
     return files
 
 
@@ -124,12 +109,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-    kept: _KeptPages | None = config.get(_PAGES)
+    kept: KeptPages | None = config.get(_PAGES)
     return markdown if kept is None else kept.before_conversion(page, markdown)
 
 
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-    kept: _KeptPages | None = config.get(_PAGES)
+    kept: KeptPages | None = config.get(_PAGES)
     return (
         _build(config).page_html(page.file.src_uri, html) if kept is None else kept.after_conversion(page, html, files)
     )
@@ -142,7 +127,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         _log(build.after_build(Path(config.site_dir)))
         return
     _log(after_build.finish(build, Path(config.site_dir), tooltips=False))
-    kept: _KeptPages | None = config.get(_PAGES)
+    kept: KeptPages | None = config.get(_PAGES)
     if kept is not None:
         kept.cache.forget_unused()
 
@@ -158,72 +143,3 @@ def _log(notes: object) -> None:
             log.warning(str(note))
         else:
             log.info(str(note))
-
-
-class _KeptPages:
-    """Between ``on_page_markdown`` and ``on_page_content``: a kept page skips conversion (it is handed an
-    empty page) and the page filters, and is then given back everything converting it would have set; a
-    page converted afresh is filtered and kept, with the warnings its conversion logged."""
-
-    def __init__(self, cache: PageCache, filtered: Callable[[str, str], str]) -> None:
-        self.cache = cache
-        self._filtered = filtered
-        self._found: dict[str, ConvertedPage] = {}
-        self._converting: dict[str, tuple[str, _Warnings]] = {}
-
-    def before_conversion(self, page: MkDocsPage, markdown: str) -> str:
-        path, key = page.file.src_uri, self.cache.key(page.file.src_uri, markdown)
-        found = self.cache.get(key)
-        if found is not None:
-            self._found[path] = found
-            return ""
-        warnings = _Warnings()
-        logging.getLogger(type(page).__module__).addHandler(warnings)
-        self._converting[path] = (key, warnings)
-        return markdown
-
-    def after_conversion(self, page: MkDocsPage, html: str, files: Files) -> str:
-        """The page's HTML, filtered: converted and filtered now, or as kept."""
-        path, pages_log = page.file.src_uri, logging.getLogger(type(page).__module__)
-        if path in self._converting:
-            key, warnings = self._converting.pop(path)
-            pages_log.removeHandler(warnings)
-            html = self._filtered(path, html)
-            converted = ConvertedPage(
-                html=html,
-                toc=[_token(item) for item in page.toc],
-                title=page._title_from_render,  # what the engine found, not a front-matter title
-                anchors=sorted(page.present_anchor_ids or ()),
-                links_to_anchors={to.src_uri: dict(links) for to, links in (page.links_to_anchors or {}).items()},
-                warnings=warnings.seen,
-            )
-            self.cache.put(key, converted)
-            return html
-        found = self._found.pop(path)
-        for level, message in found.warnings:
-            pages_log.log(level, message)
-        page.toc = get_toc(found.toc)  # type: ignore[arg-type]
-        page._title_from_render = found.title  # the one way to give a page its title as rendering would
-        page.present_anchor_ids = set(found.anchors)
-        if page.links_to_anchors is not None:  # collected only when the engine checks anchors
-            linked = {files.get_file_from_path(src): links for src, links in found.links_to_anchors.items()}
-            page.links_to_anchors = {to: links for to, links in linked.items() if to is not None}
-        return found.html
-
-
-class _Warnings(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.seen: list[tuple[int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.seen.append((record.levelno, record.getMessage()))
-
-
-def _token(item: AnchorLink) -> dict[str, object]:
-    return {
-        "level": item.level,
-        "id": item.id,
-        "name": item.title,
-        "children": [_token(child) for child in item.children],
-    }

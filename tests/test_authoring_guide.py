@@ -17,7 +17,7 @@ from itcomms.cli.new import main as new
 from itcomms.content.kinds import CONTENT_TYPES
 from itcomms.content.models import ContentModel
 from itcomms.content.validate import check_content
-from itcomms.outputs.authoring_guide import Example, examples
+from itcomms.outputs.authoring.authoring_guide import Example, examples
 from support import DEMO_CONTENT, MINIMAL_CONTENT, REPO, environment, load_site
 
 CONTENTS = {"demo": DEMO_CONTENT, "minimal": MINIMAL_CONTENT}

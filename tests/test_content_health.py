@@ -11,7 +11,7 @@ import pytest
 
 from itcomms.content.models import PeriodLength
 from itcomms.figures.content_health import content_health, last_complete_period
-from itcomms.outputs import content_health_page
+from itcomms.outputs.authoring import content_health_page
 from itcomms.rendering.templating import Templates
 from support import DEMO_CONTENT, MINIMAL_CONTENT, load_site, write_content
 

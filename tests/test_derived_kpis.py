@@ -15,7 +15,7 @@ from itcomms.content.models import Derivation
 from itcomms.figures import unit_figures
 from itcomms.figures.derived_kpis import disagreements
 from itcomms.figures.service_status import availability_between
-from itcomms.outputs import business_units
+from itcomms.outputs.units import business_units
 from itcomms.pipeline import check_with_advice
 from itcomms.problems import ContentError, Problem, Severity
 from itcomms.rendering.outputs import Page

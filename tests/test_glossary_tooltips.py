@@ -13,7 +13,7 @@ from playwright.sync_api import Browser
 
 from browser import serve, visit
 from itcomms.content.models import Glossary, GlossaryTerm
-from itcomms.outputs.glossary_tooltips import add_tooltips
+from itcomms.outputs.site.glossary_tooltips import add_tooltips
 from support import DEMO_CONTENT, MINIMAL_CONTENT, load_site
 
 TERMS = [

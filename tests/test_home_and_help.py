@@ -8,7 +8,7 @@ from pathlib import Path
 import lxml.html
 
 from itcomms import addresses
-from itcomms.outputs.phone_links import add_phone_links
+from itcomms.outputs.site.phone_links import add_phone_links
 from itcomms.words import month_key_words as month_label
 from support import DEMO_CONTENT, load_site
 

@@ -7,12 +7,19 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from itcomms.rendering.templating import TEMPLATE_DIRS
 from support import REPO
 
 HOOKS = REPO / "hooks"
 LATER_STAGES = {
-    "itcomms.content": ("itcomms.figures", "itcomms.outputs", "itcomms.engines", "itcomms.publish"),
-    "itcomms.figures": ("itcomms.outputs", "itcomms.engines", "itcomms.publish"),
+    "itcomms.content": (
+        "itcomms.figures",
+        "itcomms.rendering",
+        "itcomms.outputs",
+        "itcomms.engines",
+        "itcomms.publish",
+    ),
+    "itcomms.figures": ("itcomms.rendering", "itcomms.outputs", "itcomms.engines", "itcomms.publish"),
     "itcomms.words": ("itcomms.figures", "itcomms.outputs", "itcomms.rendering"),
     "itcomms.periods": ("itcomms.figures", "itcomms.outputs", "itcomms.rendering"),
     "itcomms.addresses": ("itcomms.figures", "itcomms.outputs", "itcomms.rendering"),
@@ -91,3 +98,14 @@ def test_no_stage_imports_a_later_one() -> None:
         if imported.startswith(later)
     ]
     assert upward == []
+
+
+def test_no_template_name_is_in_two_product_folders() -> None:
+    """The products' template folders are one name space: a name in two would silently be the first one's."""
+    names: dict[str, list[str]] = {}
+    for folder in TEMPLATE_DIRS:
+        for template in folder.rglob("*"):
+            if template.is_file():
+                names.setdefault(template.relative_to(folder).as_posix(), []).append(folder.parent.name)
+    assert len(TEMPLATE_DIRS) == 7
+    assert {name: found for name, found in names.items() if len(found) > 1} == {}

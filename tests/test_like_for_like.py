@@ -10,7 +10,8 @@ from typing import Any
 import yaml
 
 from itcomms.figures.year_in_review import review
-from itcomms.outputs import annual_report, business_units
+from itcomms.outputs.report import annual_report
+from itcomms.outputs.units import business_units
 from itcomms.rendering.outputs import Page
 from itcomms.rendering.templating import Templates
 from itcomms.words import points_change

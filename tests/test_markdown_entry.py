@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
+from itcomms.content.markdown_html import MarkdownRenderer
 from itcomms.content.models.fields import Markdown
-from itcomms.rendering.markdown_html import MarkdownRenderer
 
 MARKDOWN = TypeAdapter(Markdown)
 WORDS = ("alpha", "beta", "gamma", "delta")

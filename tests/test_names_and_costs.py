@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from itcomms import addresses, outputs
+from itcomms.content.markdown_html import MarkdownRenderer
 from itcomms.content.models.fields import LONGEST_TEXT
 from itcomms.content.validate import check_content
 from itcomms.pipeline import load_build
 from itcomms.problems import ContentError
-from itcomms.rendering.markdown_html import MarkdownRenderer
 from itcomms.rendering.outputs import Artefact, Output
 from support import DEMO_NOW, MINIMAL_CONTENT, BuildFailed, build_site, environment, make_project
 

@@ -18,9 +18,9 @@ import yaml
 
 from browser import chromium, serve, visit
 from itcomms.cli.validate import main as validate
+from itcomms.content.markdown_html import MarkdownRenderer
 from itcomms.figures.newsletter_contents import Issue, gather
-from itcomms.outputs.newsletter_email import words_before_read_more
-from itcomms.rendering.markdown_html import MarkdownRenderer
+from itcomms.outputs.newsletter.newsletter_email import words_before_read_more
 from itcomms.words import month_key_words as month_label
 from support import MINIMAL_CONTENT, REPO, build_site, load_site, make_project, write_content
 

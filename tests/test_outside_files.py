@@ -173,17 +173,17 @@ ROUTES: dict[str, tuple[Callable[[Path, Path], None], str, str]] = {
     "a hand-written status page": (
         lambda project, outside: _write(project, "docs/status/index.md", "# Status\n"),
         "docs/status/index.md",
-        "is published as status/index.html, and so is the generated status/index.md (made by status_page)",
+        "is published as status/index.html, and so is the generated status/index.md (made by outputs/status/status_page.py)",
     ),
     "a static status.json": (
         lambda project, outside: _write(project, "docs/status/status.json", "{}"),
         "docs/status/status.json",
-        "is published as status/status.json, and so is the generated status/status.json (made by status_json)",
+        "is published as status/status.json, and so is the generated status/status.json (made by outputs/status/status_json.py)",
     ),
     "a static badge": (
         lambda project, outside: _write(project, "docs/services/email/badge.svg", "<svg/>"),
         "docs/services/email/badge.svg",
-        "and so is the generated services/email/badge.svg (made by status_badges)",
+        "and so is the generated services/email/badge.svg (made by outputs/status/status_badges.py)",
     ),
     "a link to the repository": (
         lambda project, outside: _link(project, "docs/assets/repository", "../../.git"),
@@ -214,12 +214,12 @@ ROUTES: dict[str, tuple[Callable[[Path, Path], None], str, str]] = {
     "a feed of another case": (
         lambda project, outside: _write(project, "docs/Status/Feed.xml", "<rss/>"),
         "docs/Status/Feed.xml",
-        "is published as Status/Feed.xml, and so is the generated status/feed.xml (made by status_feeds)",
+        "is published as Status/Feed.xml, and so is the generated status/feed.xml (made by outputs/status/status_feeds.py)",
     ),
     "a page beside the generated folder": (
         lambda project, outside: _write(project, "docs/services.md", "# Services\n"),
         "docs/services.md",
-        "and so is the generated services/index.md (made by service_catalogue)",
+        "and so is the generated services/index.md (made by outputs/catalogue/service_catalogue.py)",
     ),
 }
 

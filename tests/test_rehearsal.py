@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from itcomms.outputs import status_feeds
+from itcomms.outputs.status import status_feeds
 from itcomms.pipeline import check_with_advice
 from itcomms.rehearsal import read_back
 from itcomms.rendering.outputs import Artefact

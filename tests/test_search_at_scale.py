@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page
 
 from browser import serve, visit
 from itcomms.figures.newsletter_contents import newsletter_name
-from itcomms.outputs.search_words import SITE_PAGE_WORDS
+from itcomms.outputs.site.search_words import SITE_PAGE_WORDS
 from itcomms_bench.synthetic import Size, generate
 from support import build_site, load_site, make_project
 from test_search_browser import results_for

@@ -49,7 +49,7 @@ def test_an_edit_to_a_module_shows_in_the_running_preview(tmp_path: Path) -> Non
     shutil.copytree(REPO / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(MINIMAL_CONTENT, project / "content")
     (project / ".venv").symlink_to(REPO / ".venv", target_is_directory=True)
-    templates = project / "hooks/itcomms/outputs/templates"
+    templates = project / "hooks/itcomms/outputs/site/templates"
     (templates / "home_edited.md.j2").write_text("# Edited home\n\nThe code was edited while the preview ran.\n")
 
     port = free_port()
@@ -59,7 +59,7 @@ def test_an_edit_to_a_module_shows_in_the_running_preview(tmp_path: Path) -> Non
     try:
         url = f"http://127.0.0.1:{port}/"
         assert "Edited home" not in wait_for(url, "</html>")
-        module = project / "hooks/itcomms/outputs/home.py"
+        module = project / "hooks/itcomms/outputs/site/home.py"
         module.write_text(module.read_text().replace('"home.md.j2"', '"home_edited.md.j2"'))
         wait_for(url, "The code was edited while the preview ran.")
     finally:

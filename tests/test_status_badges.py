@@ -10,7 +10,7 @@ import lxml.etree
 import lxml.html
 
 from itcomms import addresses
-from itcomms.outputs.status_badges import COLOURS
+from itcomms.outputs.status.status_badges import COLOURS
 from status_content import incident_file, rendered
 from support import load_site, minimal_project, write_content
 

@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"content/{relative} already exists; edit it, or choose another title", file=sys.stderr)  # noqa: T201
         return 1
 
-    environment = templating.environment(TEMPLATES, "none")
+    environment = templating.environment((TEMPLATES,), "none")
     environment.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)
     text = environment.get_template(f"{args.kind}.yaml.j2").render(
         choose=PLACEHOLDER_ID,

@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal, TypeVar
 
 from itcomms import addresses
+from itcomms.content.markdown_html import MarkdownRenderer
 from itcomms.content.models import (
     Accomplishment,
     Award,
@@ -33,7 +34,6 @@ from itcomms.content.models import (
     Talk,
 )
 from itcomms.periods import Quarter, month_key, months_after
-from itcomms.rendering.markdown_html import MarkdownRenderer
 from itcomms.site import Site
 from itcomms.words import month_key_words, quarter_words
 

@@ -21,23 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from itcomms.outputs import (
-    accessibility_statement,
-    annual_report,
-    authoring_guide,
-    business_units,
-    content_health_page,
-    glossary_page,
-    glossary_tooltips,
-    home,
+from itcomms.outputs.authoring import authoring_guide, content_health_page
+from itcomms.outputs.catalogue import service_brochure, service_catalogue
+from itcomms.outputs.newsletter import newsletter, newsletter_email
+from itcomms.outputs.report import annual_report
+from itcomms.outputs.site import accessibility_statement, glossary_page, glossary_tooltips, home, phone_links
+from itcomms.outputs.status import (
     incident_pages,
     maintenance_calendar,
     maintenance_pages,
-    newsletter,
-    newsletter_email,
-    phone_links,
-    service_brochure,
-    service_catalogue,
     status_badges,
     status_banner,
     status_feeds,
@@ -45,6 +37,7 @@ from itcomms.outputs import (
     status_live,
     status_page,
 )
+from itcomms.outputs.units import business_units
 from itcomms.problems import Problem
 from itcomms.rendering.outputs import Artefact, Output, Page
 from itcomms.rendering.templating import Templates
@@ -120,10 +113,16 @@ def render_site(site: Site) -> Rendered:
             if isinstance(produced, Problem):
                 warnings.append(produced)
                 continue
-            made_by.append((produced.path, renderer.__module__.rsplit(".", 1)[-1]))
+            made_by.append((produced.path, made_in(renderer.__module__)))
             outputs.append(produced)
     templates.forget_unused()
     return Rendered(sorted(outputs, key=lambda output: output.path), warnings, made_by)
+
+
+def made_in(module: str) -> str:
+    """The file of the package a module is, as a developer finds it: itcomms.outputs.status.status_page is
+    outputs/status/status_page.py."""
+    return module.removeprefix("itcomms.").replace(".", "/") + ".py"
 
 
 def theme_context(site: Site) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -19,14 +20,16 @@ from markupsafe import Markup, escape
 
 from itcomms import addresses
 from itcomms.addresses import relative_link
+from itcomms.content.markdown_html import MarkdownRenderer
 from itcomms.rendering.charts import Chart, Charts
 from itcomms.rendering.kept import KeptFiles
-from itcomms.rendering.markdown_html import MarkdownRenderer
 from itcomms.rendering.outputs import Page
 from itcomms.site import Site
 from itcomms.words import Words
 
-TEMPLATE_DIR = Path(__file__).parents[1] / "outputs" / "templates"
+TEMPLATE_DIRS: tuple[Path, ...] = tuple(sorted((Path(__file__).parents[1] / "outputs").glob("*/templates")))
+"""Each product's templates, beside its modules (outputs/status/templates, ...): one name space, so a template
+imports another product's macros by name; no name is in two folders (tests/test_layers.py)."""
 
 _MARKDOWN_SPECIALS = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]|~^="})
 _MAY_START_A_BLOCK = frozenset("-+:!? \t0123456789")
@@ -110,8 +113,8 @@ def _finalize_theme(value: Any) -> Any:
 _FINALIZE = {"markdown": _finalize, "theme": _finalize_theme, "none": _finalize_plain}
 
 
-def environment(folder: Path, escaping: Escaping, cache_dir: Path | None = None) -> jinja2.Environment:
-    """The one way the project configures Jinja: templates from ``folder``, a missing value is an error, block tags
+def environment(folders: Sequence[Path], escaping: Escaping, cache_dir: Path | None = None) -> jinja2.Environment:
+    """The one way the project configures Jinja: templates from ``folders``, a missing value is an error, block tags
     leave no blank lines, and compiled templates are kept in ``cache_dir`` between builds.
 
     Jinja checks each kept template against its source, so an edited template
@@ -120,7 +123,8 @@ def environment(folder: Path, escaping: Escaping, cache_dir: Path | None = None)
     """
     bytecode_cache = None
     if cache_dir is not None:
-        fingerprint = hashlib.sha256(f"{folder.resolve()}:{escaping}".encode())
+        places = ":".join(str(folder.resolve()) for folder in folders)
+        fingerprint = hashlib.sha256(f"{places}:{escaping}".encode())
         kept = cache_dir / "templates" / fingerprint.hexdigest()[:16]
         try:
             kept.mkdir(parents=True, exist_ok=True)
@@ -128,7 +132,7 @@ def environment(folder: Path, escaping: Escaping, cache_dir: Path | None = None)
         except OSError:
             pass  # a folder that cannot be made (a read-only checkout): templates are compiled every build
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folder),
+        loader=jinja2.FileSystemLoader(list(folders)),
         bytecode_cache=bytecode_cache,
         autoescape=escaping != "none",
         finalize=_FINALIZE[escaping],
@@ -149,7 +153,7 @@ class Templates:
         self.charts = Charts(KeptFiles(cache_dir / "charts" if cache_dir else None))
         self.feeds = KeptFiles(cache_dir / "feeds" if cache_dir else None)
         """Feeds already written, by a digest of what they hold (``feeds.render_feed``)."""
-        self.environment = environment(TEMPLATE_DIR, "markdown", cache_dir)
+        self.environment = environment(TEMPLATE_DIRS, "markdown", cache_dir)
         self.environment.filters.update(
             md=self.md,
             href=href,

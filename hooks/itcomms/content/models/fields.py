@@ -18,6 +18,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from itcomms.content.mail_address import address_problem
+from itcomms.content.markdown_html import dropped_markup
 from itcomms.content.markdown_shape import DEEPEST_NESTING, deepest_nesting
 from itcomms.content.models.base import REFERENCE_KEYWORD, DocsFile, Ref, Shape
 from itcomms.content.models.clock_changes import clock_change_problem, moved_date_problem
@@ -30,7 +31,6 @@ from itcomms.content.text_safety import (
     unsafe_markup_reason,
 )
 from itcomms.content.yaml_source import as_written
-from itcomms.rendering.markdown_html import dropped_markup
 
 PLACEHOLDER = "FILL IN"
 """Text that ``scripts/new`` leaves for an author to replace; it never validates."""

@@ -17,7 +17,7 @@ from itcomms.content.models import PeriodLength
 from itcomms.figures.kpi_year import KpiYear
 from itcomms.figures.report_lists import report_lists
 from itcomms.figures.year_in_review import YearInReview, review
-from itcomms.outputs.search_words import site_page_search
+from itcomms.outputs.site.search_words import site_page_search
 from itcomms.problems import Problem
 from itcomms.rendering.charts import Chart, Series
 from itcomms.rendering.outputs import Output

@@ -25,7 +25,7 @@ from typing import Any
 from itcomms import addresses
 from itcomms.content.models import Incident, Maintenance
 from itcomms.figures.service_status import announced_at, announced_maintenance
-from itcomms.outputs.status_view import (
+from itcomms.outputs.status.status_view import (
     maintenance_link,
     service_names,
     update_anchor,

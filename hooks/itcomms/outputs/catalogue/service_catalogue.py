@@ -6,9 +6,10 @@ from collections.abc import Iterator
 
 from itcomms import addresses
 from itcomms.figures.service_facts import by_category, retired, service_facts
-from itcomms.outputs import service_brochure, status_badges
-from itcomms.outputs.search_words import service_search_words, site_page_search
-from itcomms.outputs.status_feeds import service_feed
+from itcomms.outputs.catalogue import service_brochure
+from itcomms.outputs.site.search_words import service_search_words, site_page_search
+from itcomms.outputs.status import status_badges
+from itcomms.outputs.status.status_feeds import service_feed
 from itcomms.rendering.feeds import autodiscovery_links
 from itcomms.rendering.outputs import Output
 from itcomms.rendering.templating import Templates

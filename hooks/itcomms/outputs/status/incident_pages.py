@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 from itcomms import addresses
 from itcomms.figures.service_status import incident_now
-from itcomms.outputs.search_words import page_search_words
-from itcomms.outputs.status_feeds import service_feed, status_feed
-from itcomms.outputs.status_view import page_context
+from itcomms.outputs.site.search_words import page_search_words
+from itcomms.outputs.status.status_feeds import service_feed, status_feed
+from itcomms.outputs.status.status_view import page_context
 from itcomms.rendering.feeds import autodiscovery_links
 from itcomms.rendering.outputs import Output
 from itcomms.rendering.templating import Templates

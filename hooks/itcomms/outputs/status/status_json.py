@@ -28,8 +28,8 @@ from itcomms.figures.service_status import (
     open_incidents,
     upcoming_maintenance,
 )
-from itcomms.outputs.status_live import PageDisplay, display
-from itcomms.outputs.status_view import maintenance_link, site_host
+from itcomms.outputs.status.status_live import PageDisplay, display
+from itcomms.outputs.status.status_view import maintenance_link, site_host
 from itcomms.rendering.outputs import Artefact, Output
 from itcomms.rendering.templating import Templates
 from itcomms.service_states import ServiceState

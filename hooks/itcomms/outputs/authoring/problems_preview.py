@@ -19,8 +19,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from itcomms import addresses
-from itcomms.outputs import THEME_VALUES, Rendered
-from itcomms.outputs.status_banner import PARTIAL as BANNER_PARTIAL
+from itcomms.outputs import THEME_VALUES, Rendered, made_in
+from itcomms.outputs.status.status_banner import PARTIAL as BANNER_PARTIAL
 from itcomms.problems import Problem, spoken_field
 from itcomms.rendering.outputs import Page
 
@@ -87,7 +87,7 @@ class ProblemsPreview:
     site_url: str
 
     def render(self) -> Rendered:
-        return Rendered([Page(PAGE, page_markdown(self.problems))], [], [(PAGE, __name__.rsplit(".", 1)[-1])])
+        return Rendered([Page(PAGE, page_markdown(self.problems))], [], [(PAGE, made_in(__name__))])
 
     def theme_partials(self) -> dict[str, str]:
         """The partials the theme includes, empty: no banner, no status values, while the content is broken."""

@@ -28,10 +28,10 @@ from itcomms.figures.service_status import (
     open_incidents,
     upcoming_maintenance,
 )
-from itcomms.outputs import status_badges
-from itcomms.outputs.search_words import site_page_search
-from itcomms.outputs.status_feeds import status_feed
-from itcomms.outputs.status_view import (
+from itcomms.outputs.site.search_words import site_page_search
+from itcomms.outputs.status import status_badges
+from itcomms.outputs.status.status_feeds import status_feed
+from itcomms.outputs.status.status_view import (
     HISTORY_MONTHS,
     by_month,
     history,

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from itcomms import addresses
 from itcomms.figures.service_status import announced_maintenance, in_progress
-from itcomms.outputs.status_feeds import service_feed, status_feed
-from itcomms.outputs.status_view import maintenance_anchor, maintenance_page, page_context
+from itcomms.outputs.status.status_feeds import service_feed, status_feed
+from itcomms.outputs.status.status_view import maintenance_anchor, maintenance_page, page_context
 from itcomms.rendering.feeds import autodiscovery_links
 from itcomms.rendering.outputs import Output
 from itcomms.rendering.templating import Templates

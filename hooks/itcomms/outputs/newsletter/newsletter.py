@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from itcomms import addresses
 from itcomms.figures.newsletter_contents import gather, newsletter_name
-from itcomms.outputs import newsletter_email, newsletter_feed
-from itcomms.outputs.search_words import site_page_search
+from itcomms.outputs.newsletter import newsletter_email, newsletter_feed
+from itcomms.outputs.site.search_words import site_page_search
 from itcomms.problems import Problem
 from itcomms.rendering.feeds import autodiscovery_links, render_feed
 from itcomms.rendering.outputs import Output

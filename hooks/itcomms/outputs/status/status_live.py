@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict
 
 from itcomms import addresses
 from itcomms.figures.service_status import current_status
-from itcomms.outputs.status_banner import live_html
-from itcomms.outputs.status_view import overall
+from itcomms.outputs.status.status_banner import live_html
+from itcomms.outputs.status.status_view import overall
 from itcomms.site import Site
 from itcomms.words import STATES, moment_words
 

@@ -17,18 +17,19 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import css_inline
 import jinja2
 
 from itcomms import addresses
 from itcomms.figures.newsletter_contents import Entry, Issue, gather
-from itcomms.outputs.phone_links import add_phone_links
+from itcomms.outputs.site.phone_links import add_phone_links
 from itcomms.problems import Problem, Severity
 from itcomms.rendering import templating
 from itcomms.rendering.email_headers import add_header, email_message, mailbox, message_id
 from itcomms.rendering.outputs import Artefact
-from itcomms.rendering.templating import TEMPLATE_DIR, Templates
+from itcomms.rendering.templating import TEMPLATE_DIRS, Templates
 from itcomms.site import Site
 
 READ_MORE = "Read more"
@@ -49,7 +50,7 @@ class EmailWriter:
         self.html_template = templates.environment.get_template("newsletter_email.html.j2")
         self.text_template = _text_environment(templates).get_template("newsletter_email.txt.j2")
         # The stylesheet is given to the inliner rather than placed in a <style> block: nothing of it is left behind.
-        css = (TEMPLATE_DIR / "newsletter_email.css").read_text(encoding="utf-8")
+        css = (Path(__file__).parent / "templates" / "newsletter_email.css").read_text(encoding="utf-8")
         self.inliner = css_inline.CSSInliner(
             extra_css=css, load_remote_stylesheets=False, keep_style_tags=False, apply_width_attributes=True
         )
@@ -149,7 +150,7 @@ def words_before_read_more(text: str) -> int:
 
 def _text_environment(templates: Templates) -> jinja2.Environment:
     """Templates for plain text: nothing escaped, Markdown fields flattened to text."""
-    environment = templating.environment(TEMPLATE_DIR, "none", templates.site.options.cache_dir)
+    environment = templating.environment(TEMPLATE_DIRS, "none", templates.site.options.cache_dir)
     environment.filters.update(plain=templates.markdown.plain, day=templates.day, moment=templates.moment)
     environment.globals.update(templates.globals())
     return environment

@@ -15,7 +15,7 @@ from itcomms import addresses
 from itcomms.content.models import BusinessUnit, UnitReview
 from itcomms.figures import survey_results, unit_figures
 from itcomms.figures.survey_results import ScoreHistory
-from itcomms.outputs.search_words import site_page_search
+from itcomms.outputs.site.search_words import site_page_search
 from itcomms.periods import Quarter
 from itcomms.rendering.charts import Chart, Series
 from itcomms.rendering.outputs import Output

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from itcomms import addresses
-from itcomms.outputs.status_live import display
+from itcomms.outputs.status.status_live import display
 from itcomms.rendering.outputs import Artefact, Output
 from itcomms.rendering.templating import Templates
 from itcomms.site import Site

@@ -27,8 +27,8 @@ from itcomms.figures.service_status import (
     state_of_impact,
     upcoming_maintenance,
 )
-from itcomms.outputs.status_view import maintenance_anchor, service_names
-from itcomms.rendering.templating import TEMPLATE_DIR, environment
+from itcomms.outputs.status.status_view import maintenance_anchor, service_names
+from itcomms.rendering.templating import TEMPLATE_DIRS, environment
 from itcomms.service_states import ServiceState
 from itcomms.site import Site
 from itcomms.words import STATES, moment_words, span_words
@@ -86,7 +86,7 @@ def live_html(site: Site) -> str:
 
 
 def _render(site: Site, address: Callable[[str], Markup]) -> str:
-    templates = environment(TEMPLATE_DIR, "theme", site.options.cache_dir)
+    templates = environment(TEMPLATE_DIRS, "theme", site.options.cache_dir)
     templates.filters["address"] = address
     return templates.get_template("status_banner.html.j2").render(banner=context(site)["status_banner"])
 

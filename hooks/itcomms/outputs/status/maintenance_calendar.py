@@ -18,7 +18,7 @@ from icalendar import Calendar, Event
 from itcomms import addresses
 from itcomms.content.models import Maintenance
 from itcomms.figures.service_status import announced_at, announced_maintenance
-from itcomms.outputs.status_view import maintenance_link, service_names, site_host
+from itcomms.outputs.status.status_view import maintenance_link, service_names, site_host
 from itcomms.rendering.outputs import Artefact, Output
 from itcomms.rendering.templating import Templates
 from itcomms.site import Site

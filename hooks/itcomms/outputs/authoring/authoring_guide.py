@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -22,8 +23,11 @@ from itcomms.content.kinds import CONTENT_TYPES, ContentType
 from itcomms.content.schemas import schema_line
 from itcomms.rendering import templating
 from itcomms.rendering.outputs import Output
-from itcomms.rendering.templating import TEMPLATE_DIR, Templates, escape_text
+from itcomms.rendering.templating import Templates, escape_text
 from itcomms.site import Site
+
+EXAMPLES = Path(__file__).parent / "templates" / "examples"
+"""An example file of each kind, as a Jinja template given this site's own ids."""
 
 _CODE = re.compile(r"`([^`]+)`")
 
@@ -74,7 +78,7 @@ def render(site: Site, templates: Templates) -> Iterator[Output]:
 def examples(site: Site) -> list[Example]:
     """A filled-in example of every kind of item, in the order of the content types, using the site's own ids."""
     # YAML shown in a code block, which escapes it; the values are ids and fixed text
-    environment = templating.environment(TEMPLATE_DIR / "examples", "none", site.options.cache_dir)
+    environment = templating.environment((EXAMPLES,), "none", site.options.cache_dir)
     ids = example_ids(site)
     found = []
     for content_type in CONTENT_TYPES:

@@ -1,0 +1,1 @@
+"""The monthly newsletter: its pages, its feed and the email-ready export."""

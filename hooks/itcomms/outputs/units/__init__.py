@@ -1,0 +1,1 @@
+"""A page per business unit, and each unit's quarterly review."""
