@@ -53,6 +53,10 @@ class KeptPages:
         self._filtered = filtered
         self._found: dict[str, ConvertedPage] = {}
         self._converting: dict[str, tuple[str, _Warnings]] = {}
+        self.converted: list[str] = []
+        """The pages converted by this build, in the order converted: those the content or code changed."""
+        self.kept = 0
+        """How many pages came kept."""
 
     def before_conversion(self, page: MkDocsPage, markdown: str) -> str:
         path, key = page.file.src_uri, self.cache.key(page.file.src_uri, markdown)
@@ -81,8 +85,10 @@ class KeptPages:
                 warnings=warnings.seen,
             )
             self.cache.put(key, converted)
+            self.converted.append(path)
             return html
         found = self._found.pop(path)
+        self.kept += 1
         for level, message in found.warnings:
             pages_log.log(level, message)
         page.toc = get_toc(found.toc)  # type: ignore[arg-type]
@@ -92,6 +98,13 @@ class KeptPages:
             linked = {files.get_file_from_path(src): links for src, links in found.links_to_anchors.items()}
             page.links_to_anchors = {to: links for to, links in linked.items() if to is not None}
         return found.html
+
+    def report(self, names_at_most: int = 50) -> str:
+        """What this build converted again, for the log: in a preview, the pages an edit reached."""
+        names = ", ".join(sorted(self.converted)[:names_at_most])
+        more = len(self.converted) - names_at_most
+        listed = f": {names}{f' and {more} more' if more > 0 else ''}" if self.kept and self.converted else ""
+        return f"pages converted: {len(self.converted)}, kept from the last build: {self.kept}{listed}"
 
 
 class _Warnings(logging.Handler):

@@ -121,16 +121,8 @@ def environment(folders: Sequence[Path], escaping: Escaping, cache_dir: Path | N
     is compiled again. How a template compiles also depends on the escaping,
     which Jinja does not check: each escaping keeps its own folder.
     """
-    bytecode_cache = None
-    if cache_dir is not None:
-        places = ":".join(str(folder.resolve()) for folder in folders)
-        fingerprint = hashlib.sha256(f"{places}:{escaping}".encode())
-        kept = cache_dir / "templates" / fingerprint.hexdigest()[:16]
-        try:
-            kept.mkdir(parents=True, exist_ok=True)
-            bytecode_cache = jinja2.FileSystemBytecodeCache(str(kept))
-        except OSError:
-            pass  # a folder that cannot be made (a read-only checkout): templates are compiled every build
+    places = ":".join(str(folder.resolve()) for folder in folders)
+    bytecode_cache = compiled_templates_kept(cache_dir, f"{places}:{escaping}")
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(folders)),
         bytecode_cache=bytecode_cache,
@@ -141,6 +133,19 @@ def environment(folders: Sequence[Path], escaping: Escaping, cache_dir: Path | N
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+def compiled_templates_kept(cache_dir: Path | None, settings: str) -> jinja2.BytecodeCache | None:
+    """Where templates compiled with ``settings`` (what shapes their compiled form that Jinja does not check:
+    the folders, the escaping, the engine) are kept between builds; None where nothing can be kept."""
+    if cache_dir is None:
+        return None
+    kept = cache_dir / "templates" / hashlib.sha256(settings.encode()).hexdigest()[:16]
+    try:
+        kept.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a folder that cannot be made (a read-only checkout): templates are compiled every build
+    return jinja2.FileSystemBytecodeCache(str(kept))
 
 
 class Templates:
