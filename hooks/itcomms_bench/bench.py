@@ -38,6 +38,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from itcomms.outputs import Artefact
 from itcomms_bench.prose import volume_against
 from itcomms_bench.synthetic import PRESETS, generate
@@ -54,38 +56,57 @@ class Run:
     max_rss_mib: float
 
 
-def child_build(project: Path, site_dir: Path, *, serve_rebuild_of: str | None = None) -> dict[str, Any]:
-    """Runs in the measured process: one MkDocs build (or a warm rebuild after editing one file)."""
+def child_build(project: Path, site_dir: Path, *, edit: str | None = None) -> dict[str, Any]:
+    """Runs in the measured process: one MkDocs build, or, with ``edit``, the rebuild ``mkdocs serve`` makes
+    after an author's edit (``title:PATH``, an item's title; ``glossary``, a term's meaning)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     def build_once() -> float:
         started = time.perf_counter()
         config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
-        build(config, serve_url="http://127.0.0.1:8000/" if serve_rebuild_of else None)
+        build(config, serve_url="http://127.0.0.1:8000/" if edit else None)
         return time.perf_counter() - started
 
     seconds = build_once()
-    if serve_rebuild_of:
-        # What an author does: a word changed in one item (its title, shown on its page, the status
-        # page, the feeds and the newsletter).
-        edited = project / serve_rebuild_of
-        text = edited.read_text(encoding="utf-8")
-        title = next(line for line in text.splitlines() if line.startswith("title: ") and line[7:8] not in "'\"")
-        edited.write_text(text.replace(title, title + " (edited)", 1), encoding="utf-8")
+    if edit:
+        make_edit(project, edit)
         seconds = build_once()
     max_rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"seconds": seconds, "max_rss_mib": max_rss_mib}
 
 
-def measure(python: Path, project: Path, runs: int, *, serve_rebuild_of: str | None = None) -> list[Run]:
+def make_edit(project: Path, edit: str) -> None:
+    """What an author does: a word changed in one item's title (shown on its page, the status page, the
+    feeds and the newsletter), or in one glossary meaning (shown in the tooltips of every page)."""
+    if edit == "none":
+        return
+    if edit == "glossary":
+        glossary = project / "content" / "glossary.yaml"
+        data = yaml.safe_load(glossary.read_text(encoding="utf-8"))
+        data["terms"][0]["meaning"] += " (edited)"
+        glossary.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        return
+    edited = project / edit.removeprefix("title:")
+    text = edited.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title: ") and line[7:8] not in "'\"")
+    edited.write_text(text.replace(title, title + " (edited)", 1), encoding="utf-8")
+
+
+def latest_incident(project: Path) -> str:
+    """The title edit the benchmark makes: the newest incident's."""
+    incident = sorted((project / "content" / "incidents").rglob("*.yaml"))[-1]
+    return f"title:{incident.relative_to(project).as_posix()}"
+
+
+def measure(python: Path, project: Path, runs: int, *, edit: str | None = None) -> list[Run]:
     results = []
     for _ in range(runs):
         site_dir = project / "site"
         shutil.rmtree(site_dir, ignore_errors=True)
         command = [str(python), "-m", "itcomms_bench.bench", "--child", str(project)]
-        if serve_rebuild_of:
-            command += ["--serve-rebuild-of", serve_rebuild_of]
+        if edit:
+            command += ["--edit", edit]
         env = {
             **os.environ,
             "PYTHONPATH": str(REPO / "hooks"),
@@ -100,6 +121,24 @@ def measure(python: Path, project: Path, runs: int, *, serve_rebuild_of: str | N
         figures = json.loads(finished.stdout.strip().splitlines()[-1])
         results.append(Run(figures["seconds"], figures["max_rss_mib"]))
     return results
+
+
+@dataclass(frozen=True)
+class Target:
+    """A goal of the build and what this run measured against it."""
+
+    goal: str
+    measured: float
+    limit: float
+    unit: str
+
+    def line(self) -> str:
+        verdict = "met" if self.measured <= self.limit else "MISSED"
+        return f"  {self.goal:<58} {self.measured:>9.2f} {self.unit:<4} at most {self.limit:>8.2f} {self.unit:<4} {verdict}"
+
+
+TEN_YEARS, TWENTY_YEARS = "10y", "20y"
+"""The sizes the page-weight, preview and memory goals are set at."""
 
 
 def median(runs: list[Run]) -> Run:
@@ -153,7 +192,6 @@ def write_same_pages(folder: Path, ours: Path) -> None:
     two that need the hooks' values (the page frame with its banner, which the
     theme's own stands in for): what MkDocs itself spends on our pages.
     """
-    import yaml
 
     from itcomms.pipeline import load_build
 
@@ -298,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1y,10y,20y", help="comma-separated presets: " + ", ".join(PRESETS))
     parser.add_argument("--no-peer", action="store_true", help="skip the blog-plugin comparison")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--serve-rebuild-of", help=argparse.SUPPRESS)
+    parser.add_argument("--edit", help=argparse.SUPPRESS)
     parser.add_argument("--same-pages-of", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--into", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -308,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     if args.child:
-        figures = child_build(args.child, args.child / "site", serve_rebuild_of=args.serve_rebuild_of)
+        figures = child_build(args.child, args.child / "site", edit=args.edit)
         print(json.dumps(figures))  # noqa: T201
         return 0
 
@@ -321,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
         report.append(line)
         print(line, flush=True)  # noqa: T201
 
+    targets: list[Target] = []
     try:
         say(f"itcomms benchmark: median of {args.runs} runs, {os.cpu_count()} CPUs")
         say(
@@ -361,6 +400,22 @@ def main(argv: list[str] | None = None) -> int:
                 f"{weight.status_kib:.0f} KiB of HTML; largest page {weight.largest_kib:.0f} KiB ({weight.largest}); "
                 f"{weight.over_300_kb} pages over 300 KB"
             )
+            targets += [
+                Target(f"{preset}: first build against the same pages", cold.seconds / same.seconds, 1.2, "x"),
+                Target(f"{preset}: builds after it against the same pages", ours.seconds / same.seconds, 0.5, "x"),
+            ]
+            if preset == TEN_YEARS:
+                title_edit = median(measure(python, project, args.runs, edit=latest_incident(project)))
+                say(f"      preview after an incident's title edit: {title_edit.seconds:.2f} s")
+                targets += [
+                    Target(f"{preset}: preview of a title edit", title_edit.seconds, 3.0, "s"),
+                    Target(f"{preset}: largest page ({weight.largest})", weight.largest_kib, 300 * 1000 / 1024, "KiB"),
+                    Target(f"{preset}: status page", weight.status_kib, 150 * 1000 / 1024, "KiB"),
+                    Target(f"{preset}: search index, compressed", weight.search_gzip_kib, 1000 * 1000 / 1024, "KiB"),
+                ]
+            if preset == TWENTY_YEARS:
+                peak = max(ours.max_rss_mib, cold.max_rss_mib)
+                targets.append(Target(f"{preset}: peak memory", peak, 1024, "MiB"))
             if baseline is None:
                 baseline = (preset, files, ours.seconds)
             else:
@@ -372,14 +427,26 @@ def main(argv: list[str] | None = None) -> int:
 
         demo = make_project(work / "demo")
         shutil.copytree(REPO / "content", demo / "content")
-        incident = sorted((demo / "content" / "incidents").rglob("*.yaml"))[-1].relative_to(demo).as_posix()
-        rebuild = median(measure(python, demo, args.runs, serve_rebuild_of=incident))
+        rebuild = median(measure(python, demo, args.runs, edit=latest_incident(demo)))
         say(f"serve rebuild after one YAML edit, an incident's title (demo content): {rebuild.seconds:.2f} s")
+        warm = median(measure(python, demo, args.runs, edit="none"))
+        glossary_edit = median(measure(python, demo, args.runs, edit="glossary"))
+        say(f"serve rebuild after a glossary edit (demo content): {glossary_edit.seconds:.2f} s")
+        say(f"serve rebuild with nothing edited (demo content): {warm.seconds:.2f} s")
+        targets += [
+            Target("demo: preview of a title edit", rebuild.seconds, 1.0, "s"),
+            Target(
+                "demo: preview of a glossary edit, against a warm build", glossary_edit.seconds / warm.seconds, 1, "x"
+            ),
+        ]
         say(
             f"home page with everything it loads, gzip-compressed: {home_page_transfer_kib(demo / 'site', REPO):.0f} KiB"
         )
         imported = ticket_import(work)
         say(f"ticket import of 1,000,000 rows: {imported.seconds:.1f} s, peak {imported.max_rss_mib:.0f} MiB")
+        say("targets (issue 27), each beside this run's measurement:")
+        for target in targets:
+            say(target.line())
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
