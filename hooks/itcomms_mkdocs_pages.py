@@ -27,8 +27,8 @@ from itcomms.pipeline import Build
 
 class KeptPages:
     """Between ``on_page_markdown`` and ``on_page_content``: a kept page skips conversion (it is handed an
-    empty page) and the page filters, and is then given back everything converting it would have set; a
-    page converted afresh is filtered and kept, with the warnings its conversion logged."""
+    empty page), and is then given back everything converting it would have set; a page converted afresh is
+    kept, with the warnings its conversion logged. Either is then filtered, or taken as kept filtered."""
 
     @classmethod
     def for_build(cls, build: Build, files: Files, config: MkDocsConfig) -> KeptPages:
@@ -75,7 +75,6 @@ class KeptPages:
         if path in self._converting:
             key, warnings = self._converting.pop(path)
             pages_log.removeHandler(warnings)
-            html = self._filtered(path, html)
             converted = ConvertedPage(
                 html=html,
                 toc=[_token(item) for item in page.toc],
@@ -86,7 +85,7 @@ class KeptPages:
             )
             self.cache.put(key, converted)
             self.converted.append(path)
-            return html
+            return self.cache.filtered(path, html, self._filtered)
         found = self._found.pop(path)
         self.kept += 1
         for level, message in found.warnings:
@@ -97,14 +96,17 @@ class KeptPages:
         if page.links_to_anchors is not None:  # collected only when the engine checks anchors
             linked = {files.get_file_from_path(src): links for src, links in found.links_to_anchors.items()}
             page.links_to_anchors = {to: links for to, links in linked.items() if to is not None}
-        return found.html
+        return self.cache.filtered(path, found.html, self._filtered)
 
     def report(self, names_at_most: int = 50) -> str:
         """What this build converted again, for the log: in a preview, the pages an edit reached."""
         names = ", ".join(sorted(self.converted)[:names_at_most])
         more = len(self.converted) - names_at_most
         listed = f": {names}{f' and {more} more' if more > 0 else ''}" if self.kept and self.converted else ""
-        return f"pages converted: {len(self.converted)}, kept from the last build: {self.kept}{listed}"
+        return (
+            f"pages converted: {len(self.converted)}, kept from the last build: {self.kept}, "
+            f"filtered again: {self.cache.filtered_again}{listed}"
+        )
 
 
 class _Warnings(logging.Handler):

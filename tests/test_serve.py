@@ -77,7 +77,9 @@ def test_an_edit_to_a_module_shows_in_the_running_preview(tmp_path: Path) -> Non
 
 SITE_URL = "https://intranet.larkspur.example/it/"
 NOW = "2026-11-24T12:00:00"
-CONVERTED = re.compile(r"pages converted: (\d+), kept from the last build: (\d+)(?:: (.*))?$", re.M)
+CONVERTED = re.compile(
+    r"pages converted: (\d+), kept from the last build: (\d+), filtered again: (\d+)(?:: (.*))?$", re.M
+)
 
 
 def generated_pages(project: Path) -> dict[str, str]:
@@ -95,14 +97,15 @@ def changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
     return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
 
 
-def converted_after(log_file: Path, builds_seen: int) -> tuple[int, int, set[str]]:
-    """The next build's count of pages converted and kept, and their names, once it has been logged."""
+def converted_after(log_file: Path, builds_seen: int) -> tuple[int, int, int, set[str]]:
+    """The next build's count of pages converted, kept and filtered again, and the names of those converted,
+    once it has been logged."""
     deadline = time.monotonic() + TIMEOUT_SECONDS
     while time.monotonic() < deadline:
         reports = CONVERTED.findall(log_file.read_text("utf-8"))
         if len(reports) > builds_seen:
-            count, kept, names = reports[-1]
-            return int(count), int(kept), set(names.split(", ")) if names else set()
+            count, kept, filtered, names = reports[-1]
+            return int(count), int(kept), int(filtered), set(names.split(", ")) if names else set()
         time.sleep(0.5)
     raise AssertionError(f"no build was logged after build {builds_seen}:\n{log_file.read_text('utf-8')[-3000:]}")
 
@@ -143,20 +146,22 @@ def test_an_edit_reaches_every_page_that_shows_it_and_converts_no_other(tmp_path
             edited.write_text(edited.read_text("utf-8").replace(old, new, 1), "utf-8")
             after = generated_pages(project)
             expected = changed(before, after)
-            count, kept, names = converted_after(log_file, builds)
+            count, kept, filtered, names = converted_after(log_file, builds)
             builds += 1
             shown = new.removeprefix("title: ").removeprefix("name: ")
+            assert names == expected, (edited.name, sorted(names - expected), sorted(expected - names))
+            assert kept == pages - count > 0
+            for path in sorted(expected):
+                address = path.removesuffix("index.md")
+                assert shown in wait_for(url + address, "</html>"), f"{address} does not show {shown!r}"
             if edited == glossary:
-                # What the tooltips say is part of every page: every page is converted again, none kept.
-                assert (count, kept) == (pages, 0)
+                # What the tooltips say reaches every page: every page is filtered again, only the glossary's
+                # own page is converted again.
+                assert (expected, filtered) == ({"glossary/index.md"}, pages)
                 page = wait_for(f"{url}services/accounts-and-passwords/", shown)
                 assert f'<abbr title="Multi-factor authentication: {shown}' in page
             else:
-                assert kept > 0, (count, kept)
-                assert names == expected, (edited.name, sorted(names - expected), sorted(expected - names))
-                for path in sorted(expected):
-                    address = path.removesuffix("index.md")
-                    assert shown in wait_for(url + address, "</html>"), f"{address} does not show {shown!r}"
+                assert filtered == count
             if banner:  # the ongoing incident is in the banner of every page, those not converted included
                 untouched = url + "accessibility/"
                 assert shown in wait_for(untouched, "status-banner").split('<div class="status-banner"')[1]

@@ -4,10 +4,12 @@ Converting pages from Markdown is most of what the engine spends on our site,
 and most pages are the same from one build to the next (a preview after one
 edit, a rebuild in CI with its cache kept). A page is kept under a key made of
 everything its conversion depends on: its Markdown, its path, the engine and
-its Markdown settings, what the page filters read (the glossary and the phone
-numbers: a page is kept as they left it), and the list of every file of the
-site (links between pages are resolved against it, so a page added or removed
-converts every page again). What is kept is all the engine learns from
+its Markdown settings, and the list of every file of the site (links between
+pages are resolved against it, so a page added or removed converts every page
+again). The page as the page filters left it (the glossary's tooltips, phone
+links) is kept apart, under its converted HTML and what the filters read: a
+glossary edit, which reaches every page, filters every page again but
+converts none. What is kept is all the engine learns from
 converting a page: its HTML, its table of contents, its title, the anchors it
 has, the anchors it links to on other pages, and the warnings the conversion
 gave, which are given again each time the page comes from here, so a strict
@@ -22,14 +24,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from itcomms.rendering.kept import KeptFiles
 
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever what is kept changes shape: older entries are then never read."""
 
 
@@ -38,7 +40,7 @@ class ConvertedPage:
     """A page as the engine converted it."""
 
     html: str
-    """As the page filters left it."""
+    """As the engine converted it, before the page filters."""
     toc: list[dict[str, Any]]
     """The table of contents as the Markdown ``toc`` extension gives it: level, id, name, children."""
     title: str | None
@@ -61,8 +63,10 @@ class PageCache:
 
     def __init__(self, folder: Path, settings: str, file_paths: Iterable[str], filters_read: str) -> None:
         self._kept = KeptFiles(folder / hashlib.sha256(f"{FORMAT}\n{settings}".encode()).hexdigest()[:16])
-        site_wide = "\n".join(sorted(file_paths)) + "\n\0" + filters_read
-        self._site_wide = hashlib.sha256(site_wide.encode()).hexdigest()
+        self._site_wide = hashlib.sha256("\n".join(sorted(file_paths)).encode()).hexdigest()
+        self._filters_read = hashlib.sha256(filters_read.encode()).hexdigest()
+        self.filtered_again = 0
+        """How many pages this build filtered, not finding them kept filtered."""
 
     def key(self, path: str, markdown: str) -> str:
         """The key of one page's conversion."""
@@ -81,6 +85,17 @@ class PageCache:
 
     def put(self, key: str, page: ConvertedPage) -> None:
         self._kept.write(key, ".json", json.dumps(asdict(page), ensure_ascii=False).encode("utf-8"))
+
+    def filtered(self, path: str, html: str, rewrite: Callable[[str, str], str]) -> str:
+        """``rewrite(path, html)``, the page filters' work, as kept for this HTML and what the filters read."""
+        key = hashlib.sha256(f"{self._filters_read}\n{path}\n{html}".encode()).hexdigest()
+        kept = self._kept.read(key, ".html")
+        if kept is not None:
+            return kept.decode("utf-8")
+        filtered = rewrite(path, html)
+        self.filtered_again += 1
+        self._kept.write(key, ".html", filtered.encode("utf-8"))
+        return filtered
 
     def forget_unused(self) -> None:
         """Remove every entry this build did not ask for: pages since changed or removed."""
