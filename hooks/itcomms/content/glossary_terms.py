@@ -103,10 +103,14 @@ class TermFinder:
         """Every use of a term in ``text``, in order."""
         if self._pattern is None:
             return
-        meant_otherwise = [
-            (index, found.start(), found.end()) for index, pattern in self._not_in for found in pattern.finditer(text)
-        ]
+        meant_otherwise: list[tuple[int, int, int]] | None = None
         for match in self._pattern.finditer(text):
+            if meant_otherwise is None:  # looked for only in a text that uses a term, as few do
+                meant_otherwise = [
+                    (index, found.start(), found.end())
+                    for index, pattern in self._not_in
+                    for found in pattern.finditer(text)
+                ]
             group = match.lastgroup or ""
             index = int(group[1:].split("_")[0])
             start, end = match.span()

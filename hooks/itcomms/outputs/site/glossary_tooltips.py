@@ -44,6 +44,9 @@ _VOID = frozenset(
 )
 
 
+_FINDER = "glossary_tooltips.finder"
+
+
 def what_it_reads(site: Site) -> str:
     """The glossary, every field of every term: all the tooltips depend on."""
     return repr(site.glossary.terms)
@@ -53,7 +56,8 @@ def add_tooltips(site: Site, path: str, page_html: str) -> str:
     """The page with each use of a glossary term explained by a tooltip."""
     if not site.glossary.terms:
         return page_html
-    writer = _Writer(TermFinder(site.glossary.terms, in_html=True))
+    # One finder a build: compiling the glossary into one pattern costs more than most pages' matching.
+    writer = _Writer(site.once(_FINDER, lambda: TermFinder(site.glossary.terms, in_html=True)))
     position = 0
     while (tag := _MARKUP.search(page_html, position)) is not None:
         writer.text(page_html[position : tag.start()])
@@ -113,9 +117,11 @@ class _Writer:
         if self.leave_alone or self.skipped is not None or text.isspace() or not text:
             self.parts.append(text)
             return
-        addresses = [(found.start(), found.end()) for found in _ADDRESS.finditer(text)]
+        addresses: list[tuple[int, int]] | None = None
         position = 0
         for use in self.finder.uses(text):
+            if addresses is None:  # looked for only in a text that uses a term, as few do
+                addresses = [(found.start(), found.end()) for found in _ADDRESS.finditer(text)]
             if any(start < use.end and use.start < end for start, end in addresses):
                 continue  # part of an address: left as written
             self.parts.append(text[position : use.start])
@@ -124,7 +130,7 @@ class _Writer:
         self.parts.append(text[position:])
         waiting = [term for term in self.to_spell_out if term.term not in self.spelled_out]
         if waiting:
-            folded = html.unescape(text).casefold()
+            folded = (html.unescape(text) if "&" in text else text).casefold()
             self.spelled_out.update(term.term for term in waiting if (term.spelled_out or "").casefold() in folded)
 
     def _explained(self, use: TermUse, before: str) -> str:
