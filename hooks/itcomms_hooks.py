@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 import mkdocs
 from jinja2 import ChoiceLoader, DictLoader, Environment
@@ -34,6 +35,7 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from itcomms.clock import ClockError
@@ -43,7 +45,7 @@ from itcomms.outputs.authoring.problems_preview import PREVIEW_TITLE, ProblemsPr
 from itcomms.pipeline import Build, engine_config, load_build
 from itcomms.problems import ContentError, Problem
 from itcomms.rendering.templating import compiled_templates_kept
-from itcomms_mkdocs_pages import KeptPages
+from itcomms_mkdocs_pages import KeptPages, KeptThemedPages
 
 # Under the engine's own logger ("mkdocs", or "properdocs" for that fork), so messages show and --strict counts them.
 log = logging.getLogger(f"{mkdocs.__name__}.hooks.itcomms")
@@ -51,6 +53,7 @@ log = logging.getLogger(f"{mkdocs.__name__}.hooks.itcomms")
 _BUILD = "itcomms_build"
 _RENDERED = "itcomms_rendered"
 _PAGES = "itcomms_kept_pages"
+_THEMED = "itcomms_kept_themed_pages"
 _COMMAND: dict[str, str] = {}
 """The engine's command for this process (``serve`` or ``build``), told once at startup: not build state."""
 
@@ -105,8 +108,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     build = _build(config)
-    partials = DictLoader(build.theme_partials())
+    made = build.theme_partials()
+    partials = DictLoader(made)
     env.loader = ChoiceLoader([partials, env.loader]) if env.loader else partials
+    kept: KeptPages | None = config.get(_PAGES)
+    # A page is kept themed only while nothing but this module rewrites pages after theming.
+    if kept is not None and all(event.__module__ == __name__ for event in config.plugins.events["post_page"]):
+        themed = KeptThemedPages(kept.cache, config, made)
+        themed.wrap(env)
+        config[_THEMED] = themed
     if isinstance(build, Build):
         # The engine makes a new environment every build and compiles each theme template again (a third of a
         # preview save's time); Jinja checks each kept template against its source, the rest is in the key.
@@ -130,6 +140,16 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
     )
 
 
+def on_page_context(context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    themed: KeptThemedPages | None = config.get(_THEMED)
+    return context if themed is None else themed.before_theming(context, page, nav)
+
+
+def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+    themed: KeptThemedPages | None = config.get(_THEMED)
+    return output if themed is None else themed.after_theming(output, page)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     # Tooltips were added page by page above (and so reach the search index too); the rest runs on the folder.
     build = _build(config)
@@ -140,7 +160,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     kept: KeptPages | None = config.get(_PAGES)
     if kept is not None:
         kept.cache.forget_unused()
-        log.info(kept.report())
+        themed: KeptThemedPages | None = config.get(_THEMED)
+        log.info(kept.report(themed.themed_again if themed else None))
 
 
 def _build(config: MkDocsConfig) -> Build | ProblemsPreview:

@@ -10,14 +10,21 @@ here and only here (tests/test_kept_pages.py builds twice and compares).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from importlib.metadata import version
+from pathlib import Path
+from typing import Any
 
 import markdown as python_markdown
 import mkdocs
+from jinja2 import ChoiceLoader, DictLoader, Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import AnchorLink, get_toc
 
@@ -98,14 +105,16 @@ class KeptPages:
             page.links_to_anchors = {to: links for to, links in linked.items() if to is not None}
         return self.cache.filtered(path, found.html, self._filtered)
 
-    def report(self, names_at_most: int = 50) -> str:
-        """What this build converted again, for the log: in a preview, the pages an edit reached."""
+    def report(self, themed_again: int | None, names_at_most: int = 50) -> str:
+        """What this build converted, filtered and themed again, for the log: in a preview, what an edit
+        reached (``themed_again`` is None where no page is kept themed)."""
         names = ", ".join(sorted(self.converted)[:names_at_most])
         more = len(self.converted) - names_at_most
         listed = f": {names}{f' and {more} more' if more > 0 else ''}" if self.kept and self.converted else ""
+        themed = f", themed again: {themed_again}" if themed_again is not None else ""
         return (
             f"pages converted: {len(self.converted)}, kept from the last build: {self.kept}, "
-            f"filtered again: {self.cache.filtered_again}{listed}"
+            f"filtered again: {self.cache.filtered_again}{themed}{listed}"
         )
 
 
@@ -125,3 +134,102 @@ def _token(item: AnchorLink) -> dict[str, object]:
         "name": item.title,
         "children": [_token(child) for child in item.children],
     }
+
+
+THEMED_MAIN = "main.html"
+"""The template the engine themes a page with unless its front matter names another."""
+_THEME_MAIN = "itcomms/theme-main.html"
+_KEPT = "itcomms_themed_page"
+_WRAPPER = f"{{% if {_KEPT} %}}{{{{ {_KEPT} }}}}{{% else %}}{{% include {_THEME_MAIN!r} %}}{{% endif %}}"
+"""``main.html`` as the engine finds it: the page as kept, or the theme's own ``main.html`` rendered."""
+_CONFIG_READ = (
+    "copyright", "edit_uri", "extra", "extra_css", "extra_javascript", "nav", "repo_name", "repo_url",
+    "site_author", "site_description", "site_name", "site_url", "use_directory_urls", "draft_docs", "exclude_docs",
+    "not_in_nav",
+)  # fmt: skip
+
+
+class KeptThemedPages:
+    """Pages as the theme made them, kept between builds, so an unchanged page is not themed again.
+
+    Theming a page (its header, navigation, banner, footer) is the largest part of what the engine spends
+    on a page once its conversion is kept. A themed page is kept under everything the theme's templates
+    can read for it: the page (its HTML, title, table of contents, front matter, addresses, neighbours),
+    the whole navigation, the settings the theme reads, the text of every theme template and override, and
+    the partials made from the data (the banner). The engine still runs every step around theming (the
+    search index is built from every page as before); only pages using the theme's ``main.html`` are
+    kept, and only while no plugin rewrites pages after theming (what it would rewrite would be kept).
+    """
+
+    def __init__(self, cache: PageCache, config: MkDocsConfig, partials: Mapping[str, str]) -> None:
+        self._cache = cache
+        self._site_wide = _digest(
+            json.dumps({name: config.get(name) for name in _CONFIG_READ}, default=repr, sort_keys=True),
+            json.dumps(dict(config.theme), default=repr, sort_keys=True),
+            " ".join(config.plugins),
+            json.dumps(dict(sorted(partials.items()))),
+            _templates_text(config.theme.dirs),
+        )
+        self._nav = ""
+        self._waiting: dict[str, str] = {}
+        self.themed_again = 0
+
+    def wrap(self, env: Environment) -> None:
+        """Make ``main.html`` the page as kept, or the theme's own ``main.html`` rendered."""
+        assert env.loader is not None
+        source, _, _ = env.loader.get_source(env, THEMED_MAIN)
+        env.loader = ChoiceLoader([DictLoader({THEMED_MAIN: _WRAPPER, _THEME_MAIN: source}), env.loader])
+
+    def before_theming(self, context: dict[str, Any], page: MkDocsPage, nav: Navigation) -> dict[str, Any]:
+        if page.meta.get("template", THEMED_MAIN) != THEMED_MAIN:
+            context[_KEPT] = None
+            return context
+        if not self._nav:
+            self._nav = _digest(json.dumps([_nav_entry(item) for item in nav.items]))
+        key = _digest(
+            self._site_wide,
+            self._nav,
+            page.content or "",
+            json.dumps(
+                [
+                    page.title,
+                    page.url,
+                    page.canonical_url,
+                    page.edit_url,
+                    page.is_homepage,
+                    repr(page.file.inclusion),
+                    [_token(item) for item in page.toc],
+                    [(other.title, other.url) if other else None for other in (page.previous_page, page.next_page)],
+                ]
+            ),
+            json.dumps(page.meta, default=repr, sort_keys=True),
+        )
+        kept = self._cache.themed(key)
+        context[_KEPT] = Markup(kept) if kept is not None else None
+        if kept is None:
+            self._waiting[page.file.src_uri] = key
+        return context
+
+    def after_theming(self, output: str, page: MkDocsPage) -> str:
+        key = self._waiting.pop(page.file.src_uri, None)
+        if key is not None:
+            self._cache.keep_themed(key, output)
+            self.themed_again += 1
+        return output
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\n\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def _nav_entry(item: Any) -> object:
+    return [type(item).__name__, item.title, getattr(item, "url", None), [_nav_entry(c) for c in item.children or ()]]
+
+
+def _templates_text(folders: list[str]) -> str:
+    """Every template the theme may read, by name and digest of its text."""
+    found = []
+    for folder in folders:
+        for template in sorted(Path(folder).rglob("*.html")):
+            found.append(f"{template.relative_to(folder)} {hashlib.sha256(template.read_bytes()).hexdigest()}")
+    return "\n".join(found)

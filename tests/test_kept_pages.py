@@ -106,7 +106,7 @@ def test_a_glossary_edit_reaches_every_kept_page(project: Path, tmp_path: Path) 
 )
 def test_a_damaged_kept_page_is_converted_again(project: Path, tmp_path: Path, damage: bytes) -> None:
     build_site(project, tmp_path / "first", now=NOW, ITCOMMS_PDF="0")
-    for entry in (project / ".cache/itcomms/pages").glob("*/*.json"):
+    for entry in (project / ".cache/itcomms/pages").glob("*/*"):  # converted, filtered and themed
         entry.write_bytes(damage)
     build_site(project, tmp_path / "second", now=NOW, ITCOMMS_PDF="0")
     assert same_tree(tmp_path / "first", tmp_path / "second") == []
@@ -118,3 +118,30 @@ def test_a_cache_that_cannot_be_written_costs_time_not_the_build(project: Path, 
     (project / ".cache").write_text("not a folder", encoding="utf-8")  # every write under it fails
     assert build_site(project, tmp_path / "second", now=NOW, ITCOMMS_PDF="0") == []
     assert same_tree(tmp_path / "first", tmp_path / "second") == []
+
+
+def test_every_edit_after_the_first_build_writes_what_a_fresh_build_writes(project: Path, tmp_path: Path) -> None:
+    """Pages kept converted, filtered and themed, through edits that reach a page's words, the navigation,
+    the banner on every page, the site's name, and a theme override: each build, the same site as a build that
+    keeps nothing."""
+    build_site(project, tmp_path / "kept-0", now=NOW, ITCOMMS_PDF="0")
+    edits = [
+        ("content/services/email.yaml", "description: ", "description: Renamed. "),
+        ("content/services/email.yaml", "name: Email", "name: Electronic mail"),
+        ("content/site.yaml", "name: ", "name: The "),
+        ("docs/overrides/main.html", "{% block extrahead %}", '{% block extrahead %}<meta name="edited">'),
+        ("docs/extra-page.md", "", "# A hand-written page\n\nAdded.\n"),
+        ("mkdocs.yml", "  - Glossary: glossary/index.md", "  - Words we use: glossary/index.md"),
+        ("content/incidents/2026/2026-03-14-email-delays.yaml", "title: ", "title: Edited, "),
+    ]
+    for number, (name, old, new) in enumerate(edits, start=1):
+        edited = project / name
+        text = edited.read_text(encoding="utf-8") if edited.exists() else ""
+        assert old in text or not old, (name, old)
+        edited.write_text(text.replace(old, new, 1) if old else new, encoding="utf-8")
+        build_site(project, tmp_path / f"kept-{number}", now=NOW, ITCOMMS_PDF="0")
+        fresh = tmp_path / f"fresh-{number}"
+        shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".cache"), symlinks=True)
+        build_site(fresh, tmp_path / f"fresh-site-{number}", now=NOW, ITCOMMS_PDF="0")
+        assert same_tree(tmp_path / f"kept-{number}", tmp_path / f"fresh-site-{number}") == [], name
+        assert same_tree(tmp_path / f"kept-{number - 1}", tmp_path / f"kept-{number}") != [], name

@@ -78,7 +78,9 @@ def test_an_edit_to_a_module_shows_in_the_running_preview(tmp_path: Path) -> Non
 SITE_URL = "https://intranet.larkspur.example/it/"
 NOW = "2026-11-24T12:00:00"
 CONVERTED = re.compile(
-    r"pages converted: (\d+), kept from the last build: (\d+), filtered again: (\d+)(?:: (.*))?$", re.M
+    r"pages converted: (\d+), kept from the last build: (\d+), filtered again: (\d+), themed again: (\d+)"
+    r"(?:: (.*))?$",
+    re.M,
 )
 
 
@@ -104,7 +106,7 @@ def converted_after(log_file: Path, builds_seen: int) -> tuple[int, int, int, se
     while time.monotonic() < deadline:
         reports = CONVERTED.findall(log_file.read_text("utf-8"))
         if len(reports) > builds_seen:
-            count, kept, filtered, names = reports[-1]
+            count, kept, filtered, _, names = reports[-1]
             return int(count), int(kept), int(filtered), set(names.split(", ")) if names else set()
         time.sleep(0.5)
     raise AssertionError(f"no build was logged after build {builds_seen}:\n{log_file.read_text('utf-8')[-3000:]}")

@@ -31,7 +31,7 @@ from typing import Any
 
 from itcomms.rendering.kept import KeptFiles
 
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever what is kept changes shape: older entries are then never read."""
 
 
@@ -89,17 +89,44 @@ class PageCache:
     def filtered(self, path: str, html: str, rewrite: Callable[[str, str], str]) -> str:
         """``rewrite(path, html)``, the page filters' work, as kept for this HTML and what the filters read."""
         key = hashlib.sha256(f"{self._filters_read}\n{path}\n{html}".encode()).hexdigest()
-        kept = self._kept.read(key, ".html")
+        kept = _text(self._kept.read(key, ".html"))
         if kept is not None:
-            return kept.decode("utf-8")
+            return kept
         filtered = rewrite(path, html)
         self.filtered_again += 1
-        self._kept.write(key, ".html", filtered.encode("utf-8"))
+        self._kept.write(key, ".html", _stored(filtered))
         return filtered
+
+    def themed(self, key: str) -> str | None:
+        """A page as the theme made it, kept under ``key`` (everything the theme read for it)."""
+        return _text(self._kept.read(key, ".page.html"))
+
+    def keep_themed(self, key: str, page: str) -> None:
+        self._kept.write(key, ".page.html", _stored(page))
 
     def forget_unused(self) -> None:
         """Remove every entry this build did not ask for: pages since changed or removed."""
         self._kept.forget_unused()
+
+
+def _stored(text: str) -> bytes:
+    """A page's text as kept: after the digest of its text, so that a damaged entry is known (an HTML page
+    has no shape to check, and a cut one would be published as it is)."""
+    content = text.encode("utf-8")
+    return hashlib.sha256(content).hexdigest().encode() + b"\n" + content
+
+
+def _text(kept: bytes | None) -> str | None:
+    """A kept page's text; a damaged one is a miss, made again."""
+    if kept is None:
+        return None
+    digest, _, content = kept.partition(b"\n")
+    if hashlib.sha256(content).hexdigest().encode() != digest:
+        return None
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _well_formed(page: ConvertedPage) -> bool:
