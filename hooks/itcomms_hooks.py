@@ -8,12 +8,18 @@
 - ``on_files``: add the generated pages and files, in memory, and open the
   pages kept converted by earlier builds.
 - ``on_env``: serve the theme partials made from the data (the status banner)
-  from memory, ahead of the theme's own templates.
+  from memory, ahead of the theme's own templates, and keep the theme's
+  templates compiled.
 - ``on_page_markdown``, ``on_page_content``: take a page unchanged since the
-  last build from ``engines.page_cache`` instead of converting it again (the
-  MkDocs side of that, giving a kept page back its state, is
-  ``itcomms_mkdocs_pages.py``); then let output modules rewrite the page's HTML.
-- ``on_post_build``: make the files that need the built site (PDFs).
+  last build from ``engines.page_cache`` instead of converting it again; then
+  let output modules rewrite the page's HTML (or take it as kept rewritten).
+- ``on_page_context``, ``on_post_page``: take a page the theme would make as
+  it made it last time, or keep what it makes now.
+- ``on_post_build``: make the files that need the built site (PDFs), and log
+  what this build made again.
+
+The MkDocs side of keeping pages (a kept page's state, given back to MkDocs'
+page object; the theme's ``main.html`` wrapped) is ``itcomms_mkdocs_pages.py``.
 
 Engines that run no hooks get the same from ``itcomms.engines``: a source tree
 written to disk, and the after-build steps run over the built folder.
