@@ -140,8 +140,9 @@ THEMED_MAIN = "main.html"
 """The template the engine themes a page with unless its front matter names another."""
 _THEME_MAIN = "itcomms/theme-main.html"
 _KEPT = "itcomms_themed_page"
-_WRAPPER = f"{{% if {_KEPT} %}}{{{{ {_KEPT} }}}}{{% else %}}{{% include {_THEME_MAIN!r} %}}{{% endif %}}"
-"""``main.html`` as the engine finds it: the page as kept, or the theme's own ``main.html`` rendered."""
+_WRAPPER = f"{{% if not {_KEPT} %}}{{% extends {_THEME_MAIN!r} %}}{{% endif %}}{{{{ {_KEPT} }}}}"
+"""``main.html`` as the engine finds it: the page as kept, or the theme's own ``main.html`` (a conditional
+``extends``, so a template extending ``main.html``, like printable.html, still overrides its blocks)."""
 _CONFIG_READ = (
     "copyright", "edit_uri", "extra", "extra_css", "extra_javascript", "nav", "repo_name", "repo_url",
     "site_author", "site_description", "site_name", "site_url", "use_directory_urls", "draft_docs", "exclude_docs",
