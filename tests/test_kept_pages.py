@@ -108,6 +108,7 @@ def test_a_damaged_kept_page_is_converted_again(project: Path, tmp_path: Path, d
     build_site(project, tmp_path / "first", now=NOW, ITCOMMS_PDF="0")
     for entry in (project / ".cache/itcomms/pages").glob("*/*"):  # converted, filtered and themed
         entry.write_bytes(damage)
+    (project / ".cache/itcomms/markdown-fields.json").write_bytes(damage)  # authors' fields, converted
     build_site(project, tmp_path / "second", now=NOW, ITCOMMS_PDF="0")
     assert same_tree(tmp_path / "first", tmp_path / "second") == []
 
@@ -123,7 +124,8 @@ def test_a_cache_that_cannot_be_written_costs_time_not_the_build(project: Path, 
 def test_every_edit_after_the_first_build_writes_what_a_fresh_build_writes(project: Path, tmp_path: Path) -> None:
     """Pages kept converted, filtered and themed, through edits that reach a page's words, the navigation,
     the banner on every page, the site's name, and a theme override: each build, the same site as a build that
-    keeps nothing."""
+    keeps nothing: authors' Markdown fields, kept converted, are made again when their text or the site's
+    address changes."""
     build_site(project, tmp_path / "kept-0", now=NOW, ITCOMMS_PDF="0")
     edits = [
         ("content/services/email.yaml", "description: ", "description: Renamed. "),
@@ -133,6 +135,12 @@ def test_every_edit_after_the_first_build_writes_what_a_fresh_build_writes(proje
         ("docs/extra-page.md", "", "# A hand-written page\n\nAdded.\n"),
         ("mkdocs.yml", "  - Glossary: glossary/index.md", "  - Words we use: glossary/index.md"),
         ("content/incidents/2026/2026-03-14-email-delays.yaml", "title: ", "title: Edited, "),
+        (
+            "content/incidents/2026/2026-03-14-email-delays.yaml",
+            "message: Fixed.",
+            "message: Fixed, *see* [it](/status/).",
+        ),
+        ("mkdocs.yml", "site_url: https://intranet.larkspur.example/it/", "site_url: https://intranet.example/"),
     ]
     for number, (name, old, new) in enumerate(edits, start=1):
         edited = project / name

@@ -11,9 +11,13 @@ page on the site, absolute in feeds and emails.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from html.parser import HTMLParser
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
 import markdown
@@ -41,17 +45,40 @@ _SITE_HREF = re.compile(r'<a href="/(?!/)([^"]*)"')
 """A link to this site as converted: from the site's root (an author's own root-relative link is a site link)."""
 
 
+class Conversions(Protocol):
+    """Conversions kept from earlier builds (``rendering.kept.KeptValues``), made with ``converted_with``."""
+
+    def get(self, key: str) -> Any | None: ...
+
+    def put(self, key: str, value: Any) -> None: ...
+
+
+def converted_with(site_url: str) -> str:
+    """Everything a field's conversion depends on besides its text and page: what a kept conversion is kept
+    under. The code's own text is part of it, so a change to the rules here converts every field again."""
+    code = hashlib.sha256()
+    for module in (__file__, site_links.__file__):
+        code.update(Path(module).read_bytes())
+    return (
+        f"Markdown {markdown.__version__}, nh3 {version('nh3')}, site {addresses.absolute(site_url)}, "
+        f"code {code.hexdigest()}"
+    )
+
+
 class MarkdownRenderer:
     """Converts Markdown fields; one per build, reused for every field.
 
     The same text shows in many places (an incident update on the status page,
     its incident page, two feeds per service it touched, a newsletter), so each
-    text is converted once per build and remembered for the rest of it.
+    text is converted once per build and remembered for the rest of it; with
+    ``kept``, for as long as the text, the site's address and this code stay
+    the same (ten years of content hold tens of thousands of fields).
     """
 
-    def __init__(self, site_url: str = "/") -> None:
+    def __init__(self, site_url: str = "/", kept: Conversions | None = None) -> None:
         self._markdown = _new_markdown()
         self._converted: dict[tuple[str, str | None], str] = {}
+        self._kept = kept
         self._site_url = addresses.absolute(site_url)
         self._site_path = urlsplit(self._site_url).path
 
@@ -62,13 +89,24 @@ class MarkdownRenderer:
         from the server's root (the site's own path, like /it/status/)."""
         key = (text, base_url)
         if key not in self._converted:
-            self._converted[key] = self._convert(text, base_url)
+            self._converted[key] = self._kept_or_converted(text, base_url)
         converted = self._converted[key]
         if base_url is not None or '<a href="/' not in converted:
             return converted
         if page_path is None:
             return _SITE_HREF.sub(lambda link: f'<a href="{self._site_path}{link[1]}"', converted)
         return _SITE_HREF.sub(lambda link: f'<a href="{_from_page(page_path, link[1])}"', converted)
+
+    def _kept_or_converted(self, text: str, base_url: str | None) -> str:
+        if self._kept is None:
+            return self._convert(text, base_url)
+        key = hashlib.sha256(f"{base_url}\n\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+        kept = self._kept.get(key)
+        if isinstance(kept, str):
+            return kept
+        converted = self._convert(text, base_url)
+        self._kept.put(key, converted)
+        return converted
 
     def _convert(self, text: str, base_url: str | None) -> str:
         rendered = _HREF.sub(_site_address, _markdown_html(self._markdown, text))

@@ -1,4 +1,5 @@
-"""Files kept between builds under a digest of everything that made them: charts, feeds, converted pages.
+"""What builds keep for the next one, under a digest of everything that made it: charts, feeds, converted pages
+(a file each, ``KeptFiles``), authors' Markdown fields and search entries (many in one file, ``KeptValues``).
 
 Each entry is named by its key (a digest its user works out) and a suffix. An
 entry is written whole or not at all, so two builds at once never read half a
@@ -10,8 +11,10 @@ longer makes (an edited page's old form, a chart of figures since corrected).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 
 class KeptFiles:
@@ -57,3 +60,55 @@ class KeptFiles:
                     entry.unlink(missing_ok=True)
                 except OSError:
                     return  # a folder that cannot be written keeps what it has
+
+
+class KeptValues:
+    """Small values kept in one JSON file under their keys, for what comes by the thousand (authors' Markdown
+    fields, a page's search entries), where a file each would cost more to open than the value to make.
+
+    The file holds what it was made with (``settings``: versions, the code's own digest); kept under other
+    settings, or damaged, it holds nothing. ``save`` writes the values this build asked for or added, so
+    what the content no longer holds is forgotten; it writes nothing when nothing changed.
+    """
+
+    def __init__(self, path: Path | None, settings: str) -> None:
+        self._path = path
+        self._settings = settings
+        self._kept: dict[str, Any] | None = None
+        self._used: dict[str, Any] = {}
+        self._added = 0
+
+    def get(self, key: str) -> Any | None:
+        value = self._loaded().get(key)
+        if value is not None:
+            self._used[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        self._used[key] = value
+        self._added += 1
+
+    def save(self) -> None:
+        if self._path is None or (not self._added and len(self._used) == len(self._loaded())):
+            return
+        partial = self._path.with_name(f"{self._path.name}.{os.getpid()}.tmp")
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_text(
+                json.dumps({"settings": self._settings, "values": self._used}, ensure_ascii=False), encoding="utf-8"
+            )
+            partial.replace(self._path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+
+    def _loaded(self) -> dict[str, Any]:
+        if self._kept is None:
+            self._kept = {}
+            if self._path is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    data = json.loads(self._path.read_text(encoding="utf-8"))
+                    if isinstance(data, dict) and data.get("settings") == self._settings:
+                        values = data.get("values")
+                        self._kept = values if isinstance(values, dict) else {}
+        return self._kept

@@ -20,9 +20,9 @@ from markupsafe import Markup, escape
 
 from itcomms import addresses
 from itcomms.addresses import relative_link
-from itcomms.content.markdown_html import MarkdownRenderer
+from itcomms.content.markdown_html import MarkdownRenderer, converted_with
 from itcomms.rendering.charts import Chart, Charts
-from itcomms.rendering.kept import KeptFiles
+from itcomms.rendering.kept import KeptFiles, KeptValues
 from itcomms.rendering.outputs import Page
 from itcomms.site import Site
 from itcomms.words import Words
@@ -153,8 +153,11 @@ class Templates:
 
     def __init__(self, site: Site) -> None:
         self.site = site
-        self.markdown = MarkdownRenderer(site.options.site_url)
         cache_dir = site.options.cache_dir
+        self.conversions = KeptValues(
+            cache_dir / "markdown-fields.json" if cache_dir else None, converted_with(site.options.site_url)
+        )
+        self.markdown = MarkdownRenderer(site.options.site_url, self.conversions)
         self.charts = Charts(KeptFiles(cache_dir / "charts" if cache_dir else None))
         self.feeds = KeptFiles(cache_dir / "feeds" if cache_dir else None)
         """Feeds already written, by a digest of what they hold (``feeds.render_feed``)."""
@@ -171,9 +174,10 @@ class Templates:
         self.environment.policies["json.dumps_function"] = front_matter_json
 
     def forget_unused(self) -> None:
-        """After a whole site's render: remove the charts and feeds it no longer makes."""
+        """After a whole site's render: remove the charts, feeds and conversions it no longer makes."""
         self.charts.kept.forget_unused()
         self.feeds.forget_unused()
+        self.conversions.save()
 
     def globals(self) -> dict[str, Any]:
         """What every template of the site can use, whatever its escaping."""
