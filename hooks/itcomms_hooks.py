@@ -14,7 +14,8 @@
   last build from ``engines.page_cache`` instead of converting it again; then
   let output modules rewrite the page's HTML (or take it as kept rewritten).
 - ``on_page_context``, ``on_post_page``: take a page the theme would make as
-  it made it last time, or keep what it makes now.
+  it made it last time, or keep what it makes now (and the search plugin takes
+  an unchanged page's entries as kept, ``KeptSearchEntries``).
 - ``on_post_build``: make the files that need the built site (PDFs), and log
   what this build made again.
 
@@ -51,7 +52,7 @@ from itcomms.outputs.authoring.problems_preview import PREVIEW_TITLE, ProblemsPr
 from itcomms.pipeline import Build, engine_config, load_build
 from itcomms.problems import ContentError, Problem
 from itcomms.rendering.templating import compiled_templates_kept
-from itcomms_mkdocs_pages import KeptPages, KeptThemedPages
+from itcomms_mkdocs_pages import KeptPages, KeptSearchEntries, KeptThemedPages
 
 # Under the engine's own logger ("mkdocs", or "properdocs" for that fork), so messages show and --strict counts them.
 log = logging.getLogger(f"{mkdocs.__name__}.hooks.itcomms")
@@ -60,6 +61,7 @@ _BUILD = "itcomms_build"
 _RENDERED = "itcomms_rendered"
 _PAGES = "itcomms_kept_pages"
 _THEMED = "itcomms_kept_themed_pages"
+_SEARCH = "itcomms_kept_search_entries"
 _COMMAND: dict[str, str] = {}
 """The engine's command for this process (``serve`` or ``build``), told once at startup: not build state."""
 
@@ -109,6 +111,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = _build(config)
     if isinstance(build, Build) and build.site.options.cache_dir is not None:
         config[_PAGES] = KeptPages.for_build(build, files, config)
+        config[_SEARCH] = KeptSearchEntries.attach(config, build.site.options.cache_dir)
     return files
 
 
@@ -166,6 +169,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     kept: KeptPages | None = config.get(_PAGES)
     if kept is not None:
         kept.cache.forget_unused()
+        search: KeptSearchEntries | None = config.get(_SEARCH)
+        if search is not None:
+            search.save()
         themed: KeptThemedPages | None = config.get(_THEMED)
         log.info(kept.report(themed.themed_again if themed else None))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import sys
 from collections.abc import Callable, Mapping
 from importlib.metadata import version
 from pathlib import Path
@@ -30,6 +31,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from itcomms.engines.page_cache import ConvertedPage, PageCache
 from itcomms.pipeline import Build
+from itcomms.rendering.kept import KeptValues
 
 
 class KeptPages:
@@ -217,6 +219,59 @@ class KeptThemedPages:
             self._cache.keep_themed(key, output)
             self.themed_again += 1
         return output
+
+
+class KeptSearchEntries:
+    """The theme's search entries for each page, kept between builds, so an unchanged page is not read again.
+
+    Material's search plugin parses every page's HTML each build to index it (a fifth of a warm ten-year
+    build). A page's entries are made from its HTML, address, title, table of contents and front matter
+    alone: kept under those, and the plugin's version and settings, they are handed back to the plugin's
+    index as it would have made them; the index is still written whole, from every page.
+    """
+
+    @classmethod
+    def attach(cls, config: MkDocsConfig, cache_dir: Path) -> KeptSearchEntries | None:
+        """Wrap the search plugin's index of this build, where the theme's search plugin is on."""
+        for plugin in config.plugins.values():
+            index = getattr(plugin, "search_index", None)
+            if callable(getattr(index, "add_entry_from_context", None)) and isinstance(
+                getattr(index, "entries", None), list
+            ):
+                segmented = getattr(sys.modules.get(type(index).__module__), "jieba", None) is not None
+                settings = (
+                    f"{type(index).__module__} {version('mkdocs-material')} "
+                    f"{json.dumps(getattr(index, 'config', None), default=repr, sort_keys=True)} {segmented}"
+                )
+                return cls(index, KeptValues(cache_dir / "search-entries.json", settings))
+        return None
+
+    def __init__(self, index: Any, kept: KeptValues) -> None:
+        self._kept = kept
+        self.read_again = 0
+        index_page = index.add_entry_from_context
+
+        def add_entry_from_context(page: MkDocsPage) -> None:
+            key = _digest(
+                page.content or "",
+                json.dumps([page.url, page.title, [_token(item) for item in page.toc]]),
+                json.dumps(page.meta, default=repr, sort_keys=True),
+            )
+            entries = kept.get(key)
+            if isinstance(entries, list):
+                index.entries.extend(entries)
+                return
+            before = len(index.entries)
+            index_page(page)
+            made = index.entries[before:]
+            self.read_again += 1
+            if json.loads(json.dumps(made, default=repr)) == made:  # only what reads back the same is kept
+                kept.put(key, made)
+
+        index.add_entry_from_context = add_entry_from_context
+
+    def save(self) -> None:
+        self._kept.save()
 
 
 def _digest(*parts: str) -> str:

@@ -108,7 +108,8 @@ def test_a_damaged_kept_page_is_converted_again(project: Path, tmp_path: Path, d
     build_site(project, tmp_path / "first", now=NOW, ITCOMMS_PDF="0")
     for entry in (project / ".cache/itcomms/pages").glob("*/*"):  # converted, filtered and themed
         entry.write_bytes(damage)
-    (project / ".cache/itcomms/markdown-fields.json").write_bytes(damage)  # authors' fields, converted
+    for entry in ("markdown-fields.json", "search-entries.json"):  # authors' fields converted, pages indexed
+        (project / ".cache/itcomms" / entry).write_bytes(damage)
     build_site(project, tmp_path / "second", now=NOW, ITCOMMS_PDF="0")
     assert same_tree(tmp_path / "first", tmp_path / "second") == []
 
