@@ -1,5 +1,6 @@
 """What builds keep for the next one, under a digest of everything that made it: charts, feeds, converted pages
-(a file each, ``KeptFiles``), authors' Markdown fields as converted (many in one file, ``KeptValues``).
+(a file each, ``KeptFiles``), authors' Markdown fields as converted and pages' search entries (many in one file,
+``KeptValues``).
 
 Each entry is named by its key (a digest its user works out) and a suffix. An
 entry is written whole or not at all, so two builds at once never read half a
@@ -64,7 +65,7 @@ class KeptFiles:
 
 class KeptValues:
     """Small values kept in one JSON file under their keys, for what comes by the thousand (authors' Markdown
-    fields as converted), where a file each would cost more to open than the value to make.
+    fields as converted, a page's search entries), where a file each would cost more to open than the value to make.
 
     The file holds what it was made with (``settings``: versions, the code's own digest); kept under other
     settings, or damaged, it holds nothing. ``save`` writes the values this build asked for or added, so
