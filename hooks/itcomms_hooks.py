@@ -13,9 +13,10 @@
 - ``on_page_markdown``, ``on_page_content``: take a page unchanged since the
   last build from ``engines.page_cache`` instead of converting it again; then
   let output modules rewrite the page's HTML (or take it as kept rewritten).
-- ``on_page_context``, ``on_post_page``: take a page the theme would make as
-  it made it last time, or keep what it makes now (and the search plugin takes
-  an unchanged page's entries as kept, ``KeptSearchEntries``).
+- ``on_page_context``, ``on_post_page``: theme a page as its shell kept from
+  the last build, or keep the shell the theme makes now, then put its content
+  and the banner in at their marks (and the search plugin takes an unchanged
+  page's entries as kept, ``KeptSearchEntries``).
 - ``on_post_build``: make the files that need the built site (PDFs), and log
   what this build made again.
 
@@ -47,7 +48,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from itcomms.clock import ClockError
 from itcomms.engines import after_build
-from itcomms.outputs import Page, Rendered
+from itcomms.outputs import THEME_VALUES, Page, Rendered
 from itcomms.outputs.authoring.problems_preview import PREVIEW_TITLE, ProblemsPreview
 from itcomms.pipeline import Build, engine_config, load_build
 from itcomms.problems import ContentError, Problem
@@ -121,9 +122,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     partials = DictLoader(made)
     env.loader = ChoiceLoader([partials, env.loader]) if env.loader else partials
     kept: KeptPages | None = config.get(_PAGES)
-    # A page is kept themed only while nothing but this module rewrites pages after theming.
-    if kept is not None and all(event.__module__ == __name__ for event in config.plugins.events["post_page"]):
-        themed = KeptThemedPages(kept.cache, config, made)
+    # A page is kept themed only while nothing but this module reads or rewrites pages after it sets the marks.
+    events = config.plugins.events
+    if (
+        kept is not None
+        and all(event.__module__ == __name__ for event in events["post_page"])
+        and events["page_context"][-1].__module__ == __name__
+    ):
+        themed = KeptThemedPages(kept.cache, config, made, spliced=[name for name in made if name != THEME_VALUES])
         themed.wrap(env)
         config[_THEMED] = themed
     if isinstance(build, Build):

@@ -13,8 +13,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -145,6 +147,11 @@ _KEPT = "itcomms_themed_page"
 _WRAPPER = f"{{% if not {_KEPT} %}}{{% extends {_THEME_MAIN!r} %}}{{% endif %}}{{{{ {_KEPT} }}}}"
 """``main.html`` as the engine finds it: the page as kept, or the theme's own ``main.html`` (a conditional
 ``extends``, so a template extending ``main.html``, like printable.html, still overrides its blocks)."""
+_CONTENT = "<!--itcomms-kept: the page's content-->"
+_CONTENT_WITH_H1 = "<!--itcomms-kept: the page's content, which holds an <h1-->"
+"""Where the page's content goes in its themed shell. The theme's templates read the content in two ways
+only, ``{{ page.content }}`` and whether it holds ``<h1`` (tests/test_kept_pages.py fails on any other): the
+mark answers the second as the content would."""
 _CONFIG_READ = (
     "copyright", "edit_uri", "extra", "extra_css", "extra_javascript", "nav", "repo_name", "repo_url",
     "site_author", "site_description", "site_name", "site_url", "use_directory_urls", "draft_docs", "exclude_docs",
@@ -152,47 +159,81 @@ _CONFIG_READ = (
 )  # fmt: skip
 
 
+@dataclass
+class _Theming:
+    """A page between the start and the end of its theming."""
+
+    content: str | None
+    context: dict[str, Any]
+    key: str | None = None
+    """The key its shell is kept under, once themed, when it was not found kept."""
+
+
 class KeptThemedPages:
     """Pages as the theme made them, kept between builds, so an unchanged page is not themed again.
 
     Theming a page (its header, navigation, banner, footer) is the largest part of what the engine spends
-    on a page once its conversion is kept. A themed page is kept under everything the theme's templates
-    can read for it: the page (its HTML, title, table of contents, front matter, addresses, neighbours),
-    the whole navigation, the settings the theme reads, the text of every theme template and override, and
-    the partials made from the data (the banner). The engine still runs every step around theming (the
-    search index is built from every page as before); only pages using the theme's ``main.html`` are
-    kept, and only while no plugin rewrites pages after theming (what it would rewrite would be kept).
+    on a page once its conversion is kept. What is kept is the page's shell: the page themed with a mark
+    where its content goes and a mark for each partial made from the data (the status banner), so that
+    neither an edit of what a page says (its content, the tooltips in it) nor of the banner themes any page
+    again. The shell is kept under everything else the theme's templates can read for the page: its title,
+    table of contents, front matter, addresses and neighbours, the whole navigation, the settings the theme
+    reads, the text of every theme template and override, and the values partial. Every page, kept or
+    themed now, is then made the same way: the content and the partials, rendered in the page's own context,
+    put in at their marks. The engine still runs every step around theming (the search index is built from
+    every page as before); only pages using the theme's ``main.html`` are kept, and only while no plugin
+    reads or rewrites pages after this module sets the marks.
     """
 
-    def __init__(self, cache: PageCache, config: MkDocsConfig, partials: Mapping[str, str]) -> None:
+    def __init__(
+        self, cache: PageCache, config: MkDocsConfig, partials: Mapping[str, str], spliced: Collection[str]
+    ) -> None:
         self._cache = cache
+        # An empty partial is left as it is: the theme shows the banner's frame only when the banner is not empty.
+        self._partials = {name: partials[name] for name in spliced if partials[name]}
+        self._marks = {_CONTENT: "", _CONTENT_WITH_H1: ""} | {
+            f"<!--itcomms-kept: the partial {name}-->": name for name in self._partials
+        }
+        self._mark_pattern = re.compile("|".join(re.escape(mark) for mark in self._marks))
         self._site_wide = _digest(
             json.dumps({name: config.get(name) for name in _CONFIG_READ}, default=repr, sort_keys=True),
             json.dumps(dict(config.theme), default=repr, sort_keys=True),
             " ".join(config.plugins),
-            json.dumps(dict(sorted(partials.items()))),
+            json.dumps({name: text if name not in self._partials else None for name, text in sorted(partials.items())}),
             _templates_text(config.theme.dirs),
         )
         self._nav = ""
-        self._waiting: dict[str, str] = {}
+        self._env: Environment | None = None
+        self._theming: dict[str, _Theming] = {}
         self.themed_again = 0
 
     def wrap(self, env: Environment) -> None:
-        """Make ``main.html`` the page as kept, or the theme's own ``main.html`` rendered."""
+        """Make ``main.html`` the page's shell as kept, or the theme's own ``main.html`` rendered, and each
+        spliced partial its mark (rendered as made under a name of its own)."""
         assert env.loader is not None
         source, _, _ = env.loader.get_source(env, THEMED_MAIN)
-        env.loader = ChoiceLoader([DictLoader({THEMED_MAIN: _WRAPPER, _THEME_MAIN: source}), env.loader])
+        loaded = {THEMED_MAIN: _WRAPPER, _THEME_MAIN: source}
+        for mark, name in self._marks.items():
+            if name:  # the mark while a page is themed; the partial as made elsewhere (the 404 page)
+                loaded[_made(name)] = self._partials[name]
+                loaded[name] = (
+                    f"{{% if {_KEPT} is defined %}}{mark}{{% else %}}{{% include {_made(name)!r} %}}{{% endif %}}"
+                )
+        env.loader = ChoiceLoader([DictLoader(loaded), env.loader])
+        self._env = env
 
     def before_theming(self, context: dict[str, Any], page: MkDocsPage, nav: Navigation) -> dict[str, Any]:
+        theming = self._theming[page.file.src_uri] = _Theming(page.content, context)
         if page.meta.get("template", THEMED_MAIN) != THEMED_MAIN:
             context[_KEPT] = None
             return context
         if not self._nav:
             self._nav = _digest(json.dumps([_nav_entry(item) for item in nav.items]))
+        page.content = _CONTENT_WITH_H1 if "<h1" in (page.content or "") else _CONTENT
         key = _digest(
             self._site_wide,
             self._nav,
-            page.content or "",
+            page.content,
             json.dumps(
                 [
                     page.title,
@@ -210,15 +251,29 @@ class KeptThemedPages:
         kept = self._cache.themed(key)
         context[_KEPT] = Markup(kept) if kept is not None else None
         if kept is None:
-            self._waiting[page.file.src_uri] = key
+            theming.key = key
         return context
 
     def after_theming(self, output: str, page: MkDocsPage) -> str:
-        key = self._waiting.pop(page.file.src_uri, None)
-        if key is not None:
-            self._cache.keep_themed(key, output)
+        """The page: its shell, themed now (and kept) or as kept, with its content and partials put in."""
+        theming = self._theming.pop(page.file.src_uri)
+        page.content = theming.content
+        if theming.key is not None:
+            self._cache.keep_themed(theming.key, output)
             self.themed_again += 1
-        return output
+        return self._mark_pattern.sub(lambda mark: self._filled(mark.group(), theming), output)
+
+    def _filled(self, mark: str, theming: _Theming) -> str:
+        name = self._marks[mark]
+        if not name:
+            return theming.content or ""
+        assert self._env is not None
+        return self._env.get_template(_made(name)).render(theming.context)
+
+
+def _made(partial: str) -> str:
+    """The name a spliced partial is rendered under, its own name being its mark's."""
+    return f"itcomms/made/{partial}"
 
 
 class KeptSearchEntries:

@@ -7,11 +7,22 @@ import filecmp
 import shutil
 from pathlib import Path
 
+import material
 import pytest
 
-from support import MINIMAL_CONTENT, BuildFailed, build_site, make_project
+from support import MINIMAL_CONTENT, REPO, BuildFailed, build_site, make_project
 
 NOW = "2026-11-24T12:00:00"
+ONGOING_INCIDENT = """title: Chat messages not arriving
+services: [chat]
+impact: major
+start: 2026-11-24 09:00
+summary: Some chat messages do not arrive.
+updates:
+  - at: 2026-11-24 09:10
+    state: investigating
+    message: We are looking into it.
+"""
 
 
 def kept_entries(project: Path) -> dict[str, int]:
@@ -124,7 +135,7 @@ def test_a_cache_that_cannot_be_written_costs_time_not_the_build(project: Path, 
 
 def test_every_edit_after_the_first_build_writes_what_a_fresh_build_writes(project: Path, tmp_path: Path) -> None:
     """Pages kept converted, filtered and themed, through edits that reach a page's words, the navigation,
-    the banner on every page, the site's name, and a theme override: each build, the same site as a build that
+    the banner on every page (an incident opened, then its title), the tooltips on every page, the site's name, and a theme override: each build, the same site as a build that
     keeps nothing: authors' Markdown fields, kept converted, are made again when their text or the site's
     address changes."""
     build_site(project, tmp_path / "kept-0", now=NOW, ITCOMMS_PDF="0")
@@ -141,6 +152,9 @@ def test_every_edit_after_the_first_build_writes_what_a_fresh_build_writes(proje
             "message: Fixed.",
             "message: Fixed, *see* [it](/status/).",
         ),
+        ("content/incidents/2026/2026-11-24-chat-down.yaml", "", ONGOING_INCIDENT),
+        ("content/incidents/2026/2026-11-24-chat-down.yaml", "title: Chat", "title: Edited, chat"),
+        ("content/glossary.yaml", "meaning: The team", "meaning: Edited, the team"),
         ("mkdocs.yml", "site_url: https://intranet.larkspur.example/it/", "site_url: https://intranet.example/"),
     ]
     for number, (name, old, new) in enumerate(edits, start=1):
@@ -151,6 +165,23 @@ def test_every_edit_after_the_first_build_writes_what_a_fresh_build_writes(proje
         build_site(project, tmp_path / f"kept-{number}", now=NOW, ITCOMMS_PDF="0")
         fresh = tmp_path / f"fresh-{number}"
         shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".cache"), symlinks=True)
-        build_site(fresh, tmp_path / f"fresh-site-{number}", now=NOW, ITCOMMS_PDF="0")
+        build_site(fresh, tmp_path / f"fresh-site-{number}", now=NOW, ITCOMMS_PDF="0", ITCOMMS_CACHE="0")
+        assert not (fresh / ".cache").exists()
         assert same_tree(tmp_path / f"kept-{number}", tmp_path / f"fresh-site-{number}") == [], name
         assert same_tree(tmp_path / f"kept-{number - 1}", tmp_path / f"kept-{number}") != [], name
+
+
+def test_the_theme_reads_a_page_s_content_only_where_its_kept_shell_answers_as_the_content_would() -> None:
+    """A kept themed page is a shell with a mark where the content goes (hooks/itcomms_mkdocs_pages.py): right
+    while the theme's templates only write the content out, or ask whether it holds an ``<h1``, which the mark
+    answers as the content would. A template reading it any other way fails here, not on a reader's page."""
+    known = ("{{ page.content }}", '{% if "\\u003ch1" not in page.content %}')
+    templates = [*(Path(material.__file__).parent / "templates").rglob("*.html"), *(REPO / "docs").rglob("*.html")]
+    reads = {template: template.read_text("utf-8") for template in templates}
+    assert any(known[0] in text for text in reads.values()), "no template found writing a page's content out"
+    other = {
+        name: text.count("page.content") - sum(text.count(form) for form in known)
+        for name, text in reads.items()
+        if "page.content" in text
+    }
+    assert not {name: count for name, count in other.items() if count}, "templates reading the content otherwise"

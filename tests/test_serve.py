@@ -99,22 +99,23 @@ def changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
     return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
 
 
-def converted_after(log_file: Path, builds_seen: int) -> tuple[int, int, int, set[str]]:
-    """The next build's count of pages converted, kept and filtered again, and the names of those converted,
-    once it has been logged."""
+def converted_after(log_file: Path, builds_seen: int) -> tuple[int, int, int, int, set[str]]:
+    """The next build's count of pages converted, kept, filtered and themed again, and the names of those
+    converted, once it has been logged."""
     deadline = time.monotonic() + TIMEOUT_SECONDS
     while time.monotonic() < deadline:
         reports = CONVERTED.findall(log_file.read_text("utf-8"))
         if len(reports) > builds_seen:
-            count, kept, filtered, _, names = reports[-1]
-            return int(count), int(kept), int(filtered), set(names.split(", ")) if names else set()
+            count, kept, filtered, themed, names = reports[-1]
+            return int(count), int(kept), int(filtered), int(themed), set(names.split(", ")) if names else set()
         time.sleep(0.5)
     raise AssertionError(f"no build was logged after build {builds_seen}:\n{log_file.read_text('utf-8')[-3000:]}")
 
 
 def test_an_edit_reaches_every_page_that_shows_it_and_converts_no_other(tmp_path: Path) -> None:
     """An incident, a service and the glossary edited in turn while the preview runs: every page, the banner
-    and the search index show each edit, and only the pages whose content changed are converted again."""
+    and the search index show each edit, and only the pages whose content changed are converted again (and
+    themed again only where their title or contents changed)."""
     project = tmp_path / "project"
     project.mkdir()
     for name in ("mkdocs.yml", "requirements.lock", "pyproject.toml"):
@@ -148,18 +149,21 @@ def test_an_edit_reaches_every_page_that_shows_it_and_converts_no_other(tmp_path
             edited.write_text(edited.read_text("utf-8").replace(old, new, 1), "utf-8")
             after = generated_pages(project)
             expected = changed(before, after)
-            count, kept, filtered, names = converted_after(log_file, builds)
+            count, kept, filtered, themed, names = converted_after(log_file, builds)
             builds += 1
             shown = new.removeprefix("title: ").removeprefix("name: ")
             assert names == expected, (edited.name, sorted(names - expected), sorted(expected - names))
             assert kept == pages - count > 0
+            # Neither what a page says nor the banner is in its kept shell: only a page whose title or contents
+            # changed is themed again.
+            assert themed <= count, (edited.name, themed, count)
             for path in sorted(expected):
                 address = path.removesuffix("index.md")
                 assert shown in wait_for(url + address, "</html>"), f"{address} does not show {shown!r}"
             if edited == glossary:
                 # What the tooltips say reaches every page: every page is filtered again, only the glossary's
                 # own page is converted again.
-                assert (expected, filtered) == ({"glossary/index.md"}, pages)
+                assert (expected, filtered, themed) == ({"glossary/index.md"}, pages, 0)
                 page = wait_for(f"{url}services/accounts-and-passwords/", shown)
                 assert f'<abbr title="Multi-factor authentication: {shown}' in page
             else:

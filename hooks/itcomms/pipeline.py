@@ -65,7 +65,8 @@ class Build:
 
 
 def options_from_environment(site_url: str, environ: Mapping[str, str], cache_dir: Path | None) -> BuildOptions:
-    """``ITCOMMS_DRAFTS=1`` previews drafts, ``ITCOMMS_FUTURE=1`` items dated after "now"; ``ITCOMMS_PDF=0`` skips the PDFs."""
+    """``ITCOMMS_DRAFTS=1`` previews drafts, ``ITCOMMS_FUTURE=1`` items dated after "now"; ``ITCOMMS_PDF=0`` skips the PDFs;
+    ``cache_dir`` None keeps nothing between builds (``ITCOMMS_CACHE=0``)."""
     return BuildOptions(
         site_url=site_url,
         cache_dir=cache_dir,
@@ -96,7 +97,8 @@ def render_published(site: Site, project_dir: Path) -> outputs.Rendered:
 def _site(check: ContentCheck, project_dir: Path, site_url: str, environ: Mapping[str, str]) -> Site:
     settings = next(loaded.item for loaded in check.items if isinstance(loaded.item, SiteSettings))
     now = build_now(environ, ZoneInfo(settings.timezone))
-    options = options_from_environment(site_url, environ, project_dir / ".cache" / "itcomms")
+    keep = environ.get("ITCOMMS_CACHE", "1").strip().lower() not in _FALSE_WORDS
+    options = options_from_environment(site_url, environ, project_dir / ".cache" / "itcomms" if keep else None)
     return with_derived_kpis(assemble(check, now, options))
 
 

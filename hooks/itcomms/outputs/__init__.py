@@ -162,6 +162,7 @@ def advice(site: Site) -> list[Problem]:
 
 
 __all__ = [
+    "THEME_VALUES",
     "Artefact",
     "Output",
     "Page",
