@@ -4,7 +4,10 @@ warnings included."""
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import material
@@ -185,3 +188,28 @@ def test_the_theme_reads_a_page_s_content_only_where_its_kept_shell_answers_as_t
         if "page.content" in text
     }
     assert not {name: count for name, count in other.items() if count}, "templates reading the content otherwise"
+
+
+def test_what_one_version_of_the_code_kept_is_not_taken_by_another(tmp_path: Path) -> None:
+    """A project updated with its cache kept (a fix to the tooltips, to a chart, to a feed): the build after
+    the update writes what the new code writes with nothing kept. Each build runs in a process of its own,
+    as each run of the engine does."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("docs", "hooks"):
+        shutil.copytree(REPO / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(MINIMAL_CONTENT, project / "content")
+
+    def build(site: str, **env: str) -> Path:
+        variables = {**os.environ, "ITCOMMS_NOW": NOW, "ITCOMMS_PDF": "0", "PYTHONPATH": str(project / "hooks"), **env}
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / site)]
+        subprocess.run(command, cwd=project, env=variables, check=True)
+        return tmp_path / site
+
+    build("before")
+    tooltips = project / "hooks/itcomms/outputs/site/glossary_tooltips.py"
+    tooltips.write_text(tooltips.read_text("utf-8").replace("<abbr title=", "<abbr data-fixed title="), "utf-8")
+    after = build("after")
+    assert "<abbr data-fixed title=" in (after / "index.html").read_text("utf-8")
+    assert same_tree(after, build("nothing-kept", ITCOMMS_CACHE="0")) == []

@@ -16,7 +16,6 @@ import html
 import re
 from html.parser import HTMLParser
 from importlib.metadata import version
-from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
@@ -54,15 +53,9 @@ class Conversions(Protocol):
 
 
 def converted_with(site_url: str) -> str:
-    """Everything a field's conversion depends on besides its text and page: what a kept conversion is kept
-    under. The code's own text is part of it, so a change to the rules here converts every field again."""
-    code = hashlib.sha256()
-    for module in (__file__, site_links.__file__):
-        code.update(Path(module).read_bytes())
-    return (
-        f"Markdown {markdown.__version__}, nh3 {version('nh3')}, site {addresses.absolute(site_url)}, "
-        f"code {code.hexdigest()}"
-    )
+    """Everything a field's conversion depends on besides its text and page, and the code (which every kept
+    file is kept under, ``rendering.kept``): what a kept conversion is kept under."""
+    return f"Markdown {markdown.__version__}, nh3 {version('nh3')}, site {addresses.absolute(site_url)}"
 
 
 class MarkdownRenderer:

@@ -12,10 +12,27 @@ longer makes (an edited page's old form, a chart of figures since corrected).
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import json
 import os
 from pathlib import Path
 from typing import Any
+
+_HOOKS = Path(__file__).resolve().parents[2]
+"""The folder of the hook modules and this package: the code that makes everything kept."""
+
+
+@functools.cache
+def code_digest() -> str:
+    """The digest of the code this process runs (every module under hooks/): part of every kept entry's
+    name and every kept file's settings, so what one version of the code kept is never taken by another
+    (a project updated with its cache kept, a fix to the tooltips). Worked out once a process: a process
+    runs the code it imported, whatever the files say later."""
+    digest = hashlib.sha256()
+    for module in sorted(_HOOKS.rglob("*.py")):
+        digest.update(module.relative_to(_HOOKS).as_posix().encode() + b"\0" + module.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 class KeptFiles:
@@ -26,7 +43,7 @@ class KeptFiles:
         self._used: set[str] = set()
 
     def read(self, key: str, suffix: str) -> bytes | None:
-        name = key + suffix
+        name = _entry_name(key, suffix)
         self._used.add(name)
         if self.folder is None:
             return None
@@ -38,7 +55,7 @@ class KeptFiles:
     def write(self, key: str, suffix: str, content: bytes) -> None:
         """Keep ``content``; where the folder cannot be written (a read-only checkout, a full disk), the
         build goes on without keeping it."""
-        name = key + suffix
+        name = _entry_name(key, suffix)
         self._used.add(name)
         if self.folder is None:
             return
@@ -63,6 +80,10 @@ class KeptFiles:
                     return  # a folder that cannot be written keeps what it has
 
 
+def _entry_name(key: str, suffix: str) -> str:
+    return hashlib.sha256(f"{code_digest()}\n{key}".encode()).hexdigest()[:40] + suffix
+
+
 class KeptValues:
     """Small values kept in one JSON file under their keys, for what comes by the thousand (authors' Markdown
     fields as converted, a page's search entries), where a file each would cost more to open than the value to make.
@@ -74,7 +95,7 @@ class KeptValues:
 
     def __init__(self, path: Path | None, settings: str) -> None:
         self._path = path
-        self._settings = settings
+        self._settings = f"{settings}, code {code_digest()}"
         self._kept: dict[str, Any] | None = None
         self._used: dict[str, Any] = {}
         self._added = False
