@@ -32,6 +32,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from itcomms.engines.page_cache import ConvertedPage, PageCache
+from itcomms.outputs import FilteredPage
 from itcomms.pipeline import Build
 from itcomms.rendering.kept import KeptValues
 
@@ -56,10 +57,11 @@ class KeptPages:
             settings,
             (file.src_uri for file in files),
             build.page_filters_read(),
+            build.parts_read_now,
         )
-        return cls(cache, build.page_html)
+        return cls(cache, build.filtered_page)
 
-    def __init__(self, cache: PageCache, filtered: Callable[[str, str], str]) -> None:
+    def __init__(self, cache: PageCache, filtered: Callable[[str, str], FilteredPage]) -> None:
         self.cache = cache
         self._filtered = filtered
         self._found: dict[str, ConvertedPage] = {}

@@ -158,6 +158,7 @@ def test_every_edit_after_the_first_build_writes_what_a_fresh_build_writes(proje
         ("content/incidents/2026/2026-11-24-chat-down.yaml", "", ONGOING_INCIDENT),
         ("content/incidents/2026/2026-11-24-chat-down.yaml", "title: Chat", "title: Edited, chat"),
         ("content/glossary.yaml", "meaning: The team", "meaning: Edited, the team"),
+        ("content/glossary.yaml", "spelled_out: Information Technology", "spelled_out: Information Tech"),
         ("mkdocs.yml", "site_url: https://intranet.larkspur.example/it/", "site_url: https://intranet.example/"),
     ]
     for number, (name, old, new) in enumerate(edits, start=1):

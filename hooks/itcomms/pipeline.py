@@ -6,7 +6,7 @@ of MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -53,11 +53,20 @@ class Build:
 
     def page_html(self, path: str, html: str) -> str:
         """A page's HTML once the engine rendered it, rewritten by the output modules that need to."""
+        return self.filtered_page(path, html).html
+
+    def filtered_page(self, path: str, html: str) -> outputs.FilteredPage:
+        """``page_html``, with the parts of the site the filters read for this page."""
         return outputs.filter_page(self.site, path, html)
 
     def page_filters_read(self) -> str:
-        """All of the site ``page_html`` depends on, as text: for keeping filtered pages between builds."""
+        """What of the site ``page_html`` depends on for every page, as text: for keeping filtered pages
+        between builds (with what the parts each page's filters read say now, ``parts_read_now``)."""
         return outputs.page_filters_read(self.site)
+
+    def parts_read_now(self, parts_read: Sequence[Sequence[str]]) -> str | None:
+        """What the parts of the site a page's filters read for it say now (None: read by other filters)."""
+        return outputs.parts_read_now(self.site, parts_read)
 
     def after_build(self, site_dir: Path) -> list[Problem | str]:
         """Make the files that need the built site (PDFs); returns warnings and notes for the log."""

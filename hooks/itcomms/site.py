@@ -104,8 +104,9 @@ class Site:
     sources: Mapping[str, SourceMap] = field(default_factory=lambda: MappingProxyType({}))
     """Where each value of each file came from, by file (content/…), so warnings raised while rendering have a position."""
 
-    derived: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
-    """Values worked out from the content, kept for the rest of this build (see ``once``)."""
+    derived: dict[Hashable, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+    """Values worked out from the content, kept for the rest of this build (see ``once``); not a field of
+    ``__init__``, so a ``Site`` made from another by ``dataclasses.replace`` works them out afresh."""
 
     def once(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, worked out the first time ``key`` is asked for in this build and remembered after.

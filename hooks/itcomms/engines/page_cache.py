@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from itcomms.outputs import FilteredPage
 from itcomms.rendering.kept import KeptFiles
 
 FORMAT = 3
@@ -56,15 +57,25 @@ class ConvertedPage:
 class PageCache:
     """Converted pages in ``folder``, for one engine and one set of Markdown settings (``settings``).
 
-    ``file_paths`` lists the site's files; ``filters_read`` is what the page filters read. Both
-    are part of every key, not of the folder, so that when they change the entries they
-    replace are forgotten at the end of the build.
+    ``file_paths`` lists the site's files; ``filters_read`` is what the page filters read for
+    every page. Both are part of every key, not of the folder, so that when they change the
+    entries they replace are forgotten at the end of the build. ``parts_now`` tells what the
+    parts of the site a page's filters read for it (a term's meaning) say now: a page kept
+    filtered is taken while they say what they said when it was filtered.
     """
 
-    def __init__(self, folder: Path, settings: str, file_paths: Iterable[str], filters_read: str) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        settings: str,
+        file_paths: Iterable[str],
+        filters_read: str,
+        parts_now: Callable[[Sequence[Sequence[str]]], str | None],
+    ) -> None:
         self._kept = KeptFiles(folder / hashlib.sha256(f"{FORMAT}\n{settings}".encode()).hexdigest()[:16])
         self._site_wide = hashlib.sha256("\n".join(sorted(file_paths)).encode()).hexdigest()
         self._filters_read = hashlib.sha256(filters_read.encode()).hexdigest()
+        self._parts_now = parts_now
         self.filtered_again = 0
         """How many pages this build filtered, not finding them kept filtered."""
 
@@ -86,16 +97,22 @@ class PageCache:
     def put(self, key: str, page: ConvertedPage) -> None:
         self._kept.write(key, ".json", json.dumps(asdict(page), ensure_ascii=False).encode("utf-8"))
 
-    def filtered(self, path: str, html: str, rewrite: Callable[[str, str], str]) -> str:
-        """``rewrite(path, html)``, the page filters' work, as kept for this HTML and what the filters read."""
+    def filtered(self, path: str, html: str, rewrite: Callable[[str, str], FilteredPage]) -> str:
+        """``rewrite(path, html)``, the page filters' work, as kept for this HTML and what the filters read for
+        every page, while the parts of the site they read for this page (``parts_now``) say the same."""
         key = hashlib.sha256(f"{self._filters_read}\n{path}\n{html}".encode()).hexdigest()
-        kept = _text(self._kept.read(key, ".html"))
-        if kept is not None:
-            return kept
-        filtered = rewrite(path, html)
+        kept = _filtered(_text(self._kept.read(key, ".filtered")))
+        if kept is not None and self._said(kept.parts_read) == kept.said:
+            return kept.html
+        page = rewrite(path, html)
         self.filtered_again += 1
-        self._kept.write(key, ".html", _stored(filtered))
-        return filtered
+        entry = {"html": page.html, "parts_read": page.parts_read, "said": self._said(page.parts_read)}
+        self._kept.write(key, ".filtered", _stored(json.dumps(entry, ensure_ascii=False)))
+        return page.html
+
+    def _said(self, parts_read: Sequence[Sequence[str]]) -> str | None:
+        now = self._parts_now(parts_read)
+        return None if now is None else hashlib.sha256(now.encode()).hexdigest()
 
     def themed(self, key: str) -> str | None:
         """A page as the theme made it, kept under ``key`` (everything the theme read for it)."""
@@ -107,6 +124,29 @@ class PageCache:
     def forget_unused(self) -> None:
         """Remove every entry this build did not ask for: pages since changed or removed."""
         self._kept.forget_unused()
+
+
+@dataclass(frozen=True)
+class _KeptFiltered:
+    html: str
+    parts_read: list[list[str]]
+    said: str | None
+
+
+def _filtered(text: str | None) -> _KeptFiltered | None:
+    """A page kept filtered; a damaged or other-shaped entry is a miss."""
+    if text is None:
+        return None
+    try:
+        found = json.loads(text)
+        kept = _KeptFiltered(found["html"], found["parts_read"], found["said"])
+    except (ValueError, TypeError, KeyError):
+        return None
+    shaped = isinstance(kept.html, str) and isinstance(kept.parts_read, list) and isinstance(kept.said, str)
+    parts = shaped and all(
+        isinstance(names, list) and all(isinstance(name, str) for name in names) for names in kept.parts_read
+    )
+    return kept if parts else None
 
 
 def _stored(text: str) -> bytes:

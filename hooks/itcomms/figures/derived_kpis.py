@@ -51,7 +51,7 @@ def with_derived_kpis(site: Site) -> Site:
         metric_id: metric if metric.derived is None else _derived(site, metric)
         for metric_id, metric in site.metrics.items()
     }
-    return dataclasses.replace(site, metrics=MappingProxyType(metrics), derived={})
+    return dataclasses.replace(site, metrics=MappingProxyType(metrics))
 
 
 def disagreements(site: Site, typed: Metric) -> Iterator[Problem]:

@@ -16,7 +16,7 @@ Output modules plug in here, in four ways:
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,7 @@ from itcomms.outputs.status import (
 )
 from itcomms.outputs.units import business_units
 from itcomms.problems import Problem
-from itcomms.rendering.outputs import Artefact, Output, Page
+from itcomms.rendering.outputs import Artefact, Output, Page, Rewritten
 from itcomms.rendering.templating import Templates
 from itcomms.site import Site
 
@@ -49,12 +49,31 @@ ThemePartials = Callable[[Site], Mapping[str, str]]
 """site → {partial's path in the theme, like partials/status-banner.html: its template text}."""
 
 
+def _no_parts(site: Site, parts: frozenset[str]) -> str:
+    return ""
+
+
 @dataclass(frozen=True)
 class PageFilter:
-    rewrite: Callable[[Site, str, str], str]
-    """(site, page source path, page HTML) → page HTML."""
+    rewrite: Callable[[Site, str, str], Rewritten]
+    """(site, page source path, page HTML) → page HTML, and the parts of the site read for it."""
     reads: Callable[[Site], str]
-    """All of the site the rewrite depends on, as text: the same page rewritten with the same is the same."""
+    """What of the site every page's rewrite depends on, as text (the terms the glossary matches)."""
+    reads_parts: Callable[[Site, frozenset[str]], str] = _no_parts
+    """What the parts named say now, as text (those terms' meanings). A page rewritten again is rewritten the
+    same while ``reads``, and this for the parts its rewrite read, say the same."""
+
+    @classmethod
+    def site_wide(cls, rewrite: Callable[[Site, str, str], str], reads: Callable[[Site], str]) -> PageFilter:
+        """A filter that reads for every page all it reads for any (the phone numbers)."""
+        return cls(lambda site, path, html: Rewritten(rewrite(site, path, html)), reads)
+
+
+@dataclass(frozen=True)
+class FilteredPage:
+    html: str
+    parts_read: tuple[tuple[str, ...], ...]
+    """For each page filter in turn, the names of the parts of the site it read for this page."""
 
 
 AfterBuild = Callable[[Site, Path], Iterable[Problem | str]]
@@ -86,8 +105,8 @@ THEME_VALUES = "partials/itcomms-values.html"
 values as Jinja literals, so every engine reads them from the source tree, no hook needed."""
 _VALUE_PROVIDERS: tuple[ThemeContext, ...] = (status_feeds.theme_context, status_live.theme_context)
 PAGE_FILTERS: tuple[PageFilter, ...] = (
-    PageFilter(glossary_tooltips.add_tooltips, glossary_tooltips.what_it_reads),
-    PageFilter(phone_links.add_phone_links, phone_links.what_it_reads),
+    PageFilter(glossary_tooltips.explain_terms, glossary_tooltips.what_it_reads, glossary_tooltips.meanings),
+    PageFilter.site_wide(phone_links.add_phone_links, phone_links.what_it_reads),
 )
 AFTER_BUILD: tuple[AfterBuild, ...] = (service_brochure.write_pdf, annual_report.make_pdfs)
 ADVICE: tuple[Advice, ...] = (newsletter_email.length_advice,)
@@ -140,15 +159,30 @@ def theme_partials(site: Site) -> dict[str, str]:
     return partials
 
 
-def filter_page(site: Site, path: str, html: str) -> str:
+def filter_page(site: Site, path: str, html: str) -> FilteredPage:
+    parts_read = []
     for page_filter in PAGE_FILTERS:
-        html = page_filter.rewrite(site, path, html)
-    return html
+        rewritten = page_filter.rewrite(site, path, html)
+        html = rewritten.html
+        parts_read.append(tuple(sorted(rewritten.parts_read)))
+    return FilteredPage(html, tuple(parts_read))
 
 
 def page_filters_read(site: Site) -> str:
-    """What the page filters depend on: a page kept filtered stays right while this is the same."""
+    """What the page filters depend on for every page: a page kept filtered stays right while this is the
+    same, and so is what the parts it read say now (``parts_read_now``)."""
     return "\n".join(page_filter.reads(site) for page_filter in PAGE_FILTERS)
+
+
+def parts_read_now(site: Site, parts_read: Sequence[Sequence[str]]) -> str | None:
+    """What the parts a page's filters read for it (``FilteredPage.parts_read``) say now; None when they were
+    read by other filters than these."""
+    if len(parts_read) != len(PAGE_FILTERS):
+        return None
+    return "\n".join(
+        page_filter.reads_parts(site, frozenset(parts))
+        for page_filter, parts in zip(PAGE_FILTERS, parts_read, strict=True)
+    )
 
 
 def after_build(site: Site, site_dir: Path) -> list[Problem | str]:
@@ -164,6 +198,7 @@ def advice(site: Site) -> list[Problem]:
 __all__ = [
     "THEME_VALUES",
     "Artefact",
+    "FilteredPage",
     "Output",
     "Page",
     "Rendered",
@@ -171,6 +206,7 @@ __all__ = [
     "after_build",
     "filter_page",
     "page_filters_read",
+    "parts_read_now",
     "render_site",
     "theme_context",
     "theme_partials",

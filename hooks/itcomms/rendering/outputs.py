@@ -1,4 +1,5 @@
-"""What rendering produces: Markdown pages and other files, both placed at a path of the site."""
+"""What rendering produces: Markdown pages and other files, both placed at a path of the site; and what a page
+filter makes of a page's HTML."""
 
 from __future__ import annotations
 
@@ -22,3 +23,13 @@ class Artefact:
 
 
 Output = Page | Artefact
+
+
+@dataclass(frozen=True)
+class Rewritten:
+    """A page's HTML as a page filter rewrote it."""
+
+    html: str
+    parts_read: frozenset[str] = frozenset()
+    """The parts of the site, by name, read for this page beyond what the filter reads for every page (the
+    glossary terms whose tooltips it shows)."""

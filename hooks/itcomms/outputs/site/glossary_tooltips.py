@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from itcomms.content.glossary_terms import TermFinder, TermUse
 from itcomms.content.models import GlossaryTerm
+from itcomms.rendering.outputs import Rewritten
 from itcomms.site import Site
 
 _MARKUP = re.compile(
@@ -48,14 +49,25 @@ _FINDER = "glossary_tooltips.finder"
 
 
 def what_it_reads(site: Site) -> str:
-    """The glossary, every field of every term: all the tooltips depend on."""
-    return repr(site.glossary.terms)
+    """Every field of every term but its meaning: where each page's tooltips go, and what they say but for
+    the meanings, which a page reads only for the terms it explains (``meanings``)."""
+    return repr([term.model_copy(update={"meaning": ""}) for term in site.glossary.terms])
+
+
+def meanings(site: Site, terms: frozenset[str]) -> str:
+    """What the named terms mean now."""
+    return repr([(term.term, term.meaning) for term in site.glossary.terms if term.term in terms])
 
 
 def add_tooltips(site: Site, path: str, page_html: str) -> str:
     """The page with each use of a glossary term explained by a tooltip."""
+    return explain_terms(site, path, page_html).html
+
+
+def explain_terms(site: Site, path: str, page_html: str) -> Rewritten:
+    """The page with each use of a glossary term explained by a tooltip, and the terms it explains."""
     if not site.glossary.terms:
-        return page_html
+        return Rewritten(page_html)
     # One finder a build: compiling the glossary into one pattern costs more than most pages' matching.
     writer = _Writer(site.once(_FINDER, lambda: TermFinder(site.glossary.terms, in_html=True)))
     position = 0
@@ -71,7 +83,7 @@ def add_tooltips(site: Site, path: str, page_html: str) -> str:
             writer.tag(tag.group(), name, closing=bool(tag.group("close")))
         position = end
     writer.text(page_html[position:])
-    return "".join(writer.parts)
+    return Rewritten("".join(writer.parts), frozenset(writer.explained))
 
 
 @dataclass
