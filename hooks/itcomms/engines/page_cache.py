@@ -7,9 +7,10 @@ everything its conversion depends on: its Markdown, its path, the engine and
 its Markdown settings, and the list of every file of the site (links between
 pages are resolved against it, so a page added or removed converts every page
 again). The page as the page filters left it (the glossary's tooltips, phone
-links) is kept apart, under its converted HTML and what the filters read: a
-glossary edit, which reaches every page, filters every page again but
-converts none. What is kept is all the engine learns from
+links) is kept apart, under its converted HTML and what the filters read for
+every page (where each term matches), while what they read for this page (the
+meanings of the terms it explains) says the same: a glossary meaning edit
+filters again only the pages that explain the term, and converts none. What is kept is all the engine learns from
 converting a page: its HTML, its table of contents, its title, the anchors it
 has, the anchors it links to on other pages, and the warnings the conversion
 gave, which are given again each time the page comes from here, so a strict
