@@ -10,11 +10,11 @@ again). The page as the page filters left it (the glossary's tooltips, phone
 links) is kept apart, under its converted HTML and what the filters read for
 every page (where each term matches), while what they read for this page (the
 meanings of the terms it explains) says the same: a glossary meaning edit
-filters again only the pages that explain the term, and converts none. What is kept is all the engine learns from
-converting a page: its HTML, its table of contents, its title, the anchors it
-has, the anchors it links to on other pages, and the warnings the conversion
-gave, which are given again each time the page comes from here, so a strict
-build fails every time, not once.
+filters again only the pages that explain the term, and converts none. What is
+kept is all the engine learns from converting a page: its HTML, its table of
+contents, its title, the anchors it has, the anchors it links to on other
+pages, and the warnings the conversion gave, which are given again each time
+the page comes from here, so a strict build fails every time, not once.
 
 The store is a folder of small JSON files (``rendering.kept``); entries no
 build asked for are removed when the build ends, so it holds one site's pages,
@@ -131,7 +131,7 @@ class PageCache:
 class _KeptFiltered:
     html: str
     parts_read: list[list[str]]
-    said: str | None
+    said: str
 
 
 def _filtered(text: str | None) -> _KeptFiltered | None:
