@@ -9,9 +9,10 @@ from __future__ import annotations
 import html
 import re
 import time
+from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
@@ -71,6 +72,7 @@ def visible_words(text: str) -> list[str]:
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=400).map("".join))
+@example(text="](alpha)")
 def test_whatever_validation_accepts_renders_quickly_and_keeps_its_words(text: str) -> None:
     try:
         MARKDOWN.validate_python(text)
@@ -79,5 +81,7 @@ def test_whatever_validation_accepts_renders_quickly_and_keeps_its_words(text: s
     started = time.perf_counter()
     rendered = MarkdownRenderer().html(text)
     assert time.perf_counter() - started < 2
-    shown = html.unescape(_TAG.sub(" ", rendered))
-    assert sorted(visible_words(shown)) == sorted(visible_words(_LINK_TARGET.sub(" ", text)))
+    shown = Counter(visible_words(html.unescape(_TAG.sub(" ", rendered))))
+    # A word in brackets' parentheses is a link's target, or text where no link opens ("](alpha)"): shown or
+    # not. Every other word is shown, and nothing is shown that the text does not hold.
+    assert Counter(visible_words(_LINK_TARGET.sub(" ", text))) <= shown <= Counter(visible_words(text))
