@@ -53,7 +53,13 @@ from itcomms.outputs.authoring.problems_preview import PREVIEW_TITLE, ProblemsPr
 from itcomms.pipeline import Build, engine_config, load_build
 from itcomms.problems import ContentError, Problem
 from itcomms.rendering.templating import compiled_templates_kept
-from itcomms_mkdocs_pages import KeptPages, KeptSearchEntries, KeptThemedPages
+from itcomms_mkdocs_pages import (
+    KeptPages,
+    KeptSearchEntries,
+    KeptThemedPages,
+    reads_content_as_marked,
+    theme_templates,
+)
 
 # Under the engine's own logger ("mkdocs", or "properdocs" for that fork), so messages show and --strict counts them.
 log = logging.getLogger(f"{mkdocs.__name__}.hooks.itcomms")
@@ -122,14 +128,18 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     partials = DictLoader(made)
     env.loader = ChoiceLoader([partials, env.loader]) if env.loader else partials
     kept: KeptPages | None = config.get(_PAGES)
-    # A page is kept themed only while nothing but this module reads or rewrites pages after it sets the marks.
+    # A page is kept themed only while nothing but this module reads or rewrites pages after it sets the marks,
+    # and the theme reads a page's content only in ways its mark answers.
     events = config.plugins.events
+    templates = theme_templates(config.theme.dirs) if kept is not None else []
     if (
         kept is not None
         and all(event.__module__ == __name__ for event in events["post_page"])
         and events["page_context"][-1].__module__ == __name__
+        and reads_content_as_marked(templates)
     ):
-        themed = KeptThemedPages(kept.cache, config, made, spliced=[name for name in made if name != THEME_VALUES])
+        spliced = [name for name in made if name != THEME_VALUES]
+        themed = KeptThemedPages(kept.cache, config, made, spliced, templates)
         themed.wrap(env)
         config[_THEMED] = themed
     if isinstance(build, Build):

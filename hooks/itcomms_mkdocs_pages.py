@@ -15,7 +15,7 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -151,9 +151,7 @@ _WRAPPER = f"{{% if not {_KEPT} %}}{{% extends {_THEME_MAIN!r} %}}{{% endif %}}{
 ``extends``, so a template extending ``main.html``, like printable.html, still overrides its blocks)."""
 _CONTENT = "<!--itcomms-kept: the page's content-->"
 _CONTENT_WITH_H1 = "<!--itcomms-kept: the page's content, which holds an <h1-->"
-"""Where the page's content goes in its themed shell. The theme's templates read the content in two ways
-only, ``{{ page.content }}`` and whether it holds ``<h1`` (tests/test_kept_pages.py fails on any other): the
-mark answers the second as the content would."""
+"""Where the page's content goes in its themed shell (see ``CONTENT_READS``)."""
 _CONFIG_READ = (
     "copyright", "edit_uri", "extra", "extra_css", "extra_javascript", "nav", "repo_name", "repo_url",
     "site_author", "site_description", "site_name", "site_url", "use_directory_urls", "draft_docs", "exclude_docs",
@@ -188,7 +186,12 @@ class KeptThemedPages:
     """
 
     def __init__(
-        self, cache: PageCache, config: MkDocsConfig, partials: Mapping[str, str], spliced: Collection[str]
+        self,
+        cache: PageCache,
+        config: MkDocsConfig,
+        partials: Mapping[str, str],
+        spliced: Collection[str],
+        templates: Iterable[tuple[str, str]],
     ) -> None:
         self._cache = cache
         # An empty partial is left as it is: the theme shows the banner's frame only when the banner is not empty.
@@ -202,7 +205,7 @@ class KeptThemedPages:
             json.dumps(dict(config.theme), default=repr, sort_keys=True),
             " ".join(config.plugins),
             json.dumps({name: text if name not in self._partials else None for name, text in sorted(partials.items())}),
-            _templates_text(config.theme.dirs),
+            json.dumps([(name, hashlib.sha256(text.encode()).hexdigest()) for name, text in templates]),
         )
         self._nav = ""
         self._env: Environment | None = None
@@ -339,10 +342,24 @@ def _nav_entry(item: Any) -> object:
     return [type(item).__name__, item.title, getattr(item, "url", None), [_nav_entry(c) for c in item.children or ()]]
 
 
-def _templates_text(folders: list[str]) -> str:
-    """Every template the theme may read, by name and digest of its text."""
-    found = []
-    for folder in folders:
-        for template in sorted(Path(folder).rglob("*.html")):
-            found.append(f"{template.relative_to(folder)} {hashlib.sha256(template.read_bytes()).hexdigest()}")
-    return "\n".join(found)
+def theme_templates(folders: Iterable[str | Path]) -> list[tuple[str, str]]:
+    """Every template the theme may read, in the order the theme looks for them: its name and its text."""
+    return [
+        (template.relative_to(folder).as_posix(), template.read_bytes().decode("utf-8", errors="replace"))
+        for folder in map(Path, folders)
+        for template in sorted(folder.rglob("*.html"))
+    ]
+
+
+CONTENT_READS = ("{{ page.content }}", '{% if "\\u003ch1" not in page.content %}')
+"""The ways the theme's templates read a page's content that its kept shell answers as the content would:
+written out (at the mark), and whether it holds ``<h1`` (which the mark answers as the content would)."""
+_CONTENT_READ = re.compile(r"""\bpage\s*(?:\.\s*content\b|\[\s*["']content["']\s*\])|\battr\(\s*["']content["']""")
+
+
+def reads_content_as_marked(templates: Iterable[tuple[str, str]]) -> bool:
+    """Whether the templates read a page's content only in the ways of ``CONTENT_READS``: else (an override
+    asking something else of it) no page is kept themed."""
+    return all(
+        len(_CONTENT_READ.findall(text)) == sum(text.count(form) for form in CONTENT_READS) for _, text in templates
+    )

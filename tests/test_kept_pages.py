@@ -13,6 +13,7 @@ from pathlib import Path
 import material
 import pytest
 
+from itcomms_mkdocs_pages import CONTENT_READS, reads_content_as_marked, theme_templates
 from support import MINIMAL_CONTENT, REPO, BuildFailed, build_site, make_project
 
 NOW = "2026-11-24T12:00:00"
@@ -176,19 +177,37 @@ def test_every_edit_after_the_first_build_writes_what_a_fresh_build_writes(proje
 
 
 def test_the_theme_reads_a_page_s_content_only_where_its_kept_shell_answers_as_the_content_would() -> None:
-    """A kept themed page is a shell with a mark where the content goes (hooks/itcomms_mkdocs_pages.py): right
-    while the theme's templates only write the content out, or ask whether it holds an ``<h1``, which the mark
-    answers as the content would. A template reading it any other way fails here, not on a reader's page."""
-    known = ("{{ page.content }}", '{% if "\\u003ch1" not in page.content %}')
-    templates = [*(Path(material.__file__).parent / "templates").rglob("*.html"), *(REPO / "docs").rglob("*.html")]
-    reads = {template: template.read_text("utf-8") for template in templates}
-    assert any(known[0] in text for text in reads.values()), "no template found writing a page's content out"
-    other = {
-        name: text.count("page.content") - sum(text.count(form) for form in known)
-        for name, text in reads.items()
-        if "page.content" in text
-    }
-    assert not {name: count for name, count in other.items() if count}, "templates reading the content otherwise"
+    """A kept themed page is a shell with a mark where the content goes: right while the theme's templates
+    only write the content out, or ask whether it holds an ``<h1``, which the mark answers as the content
+    would. The theme and our overrides do; a template asking anything else of it is found."""
+    folders = [Path(material.__file__).parent / "templates", REPO / "docs" / "overrides"]
+    templates = theme_templates(folders)
+    assert any(CONTENT_READS[0] in text for _, text in templates)
+    assert reads_content_as_marked(templates)
+    for other in (
+        "{% if page.content %}",
+        "{{ page.content | length }}",
+        "{{ page['content'] }}",
+        "{{ page|attr('content') }}",
+    ):
+        assert not reads_content_as_marked([*templates, ("override.html", other)]), other
+
+
+def test_an_override_reading_a_page_s_content_otherwise_keeps_no_page_themed(project: Path, tmp_path: Path) -> None:
+    """An override asking how long a page's content is: no shell is kept, and every build is the build
+    keeping nothing."""
+    override = project / "docs/overrides/main.html"
+    override.write_text(
+        override.read_text("utf-8").replace(
+            "{% block extrahead %}", '{% block extrahead %}<meta name="length" content="{{ page.content | length }}">'
+        ),
+        "utf-8",
+    )
+    for number in (1, 2):
+        build_site(project, tmp_path / f"kept-{number}", now=NOW, ITCOMMS_PDF="0")
+    assert not list((project / ".cache/itcomms/pages").glob("*/*.page.html"))
+    build_site(project, tmp_path / "nothing-kept", now=NOW, ITCOMMS_PDF="0", ITCOMMS_CACHE="0")
+    assert same_tree(tmp_path / "kept-2", tmp_path / "nothing-kept") == []
 
 
 def test_what_one_version_of_the_code_kept_is_not_taken_by_another(tmp_path: Path) -> None:
