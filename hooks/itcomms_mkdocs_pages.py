@@ -10,6 +10,7 @@ here and only here (tests/test_kept_pages.py builds twice and compares).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -76,6 +77,8 @@ class KeptPages:
         found = self.cache.get(key)
         if found is not None:
             self._found[path] = found
+            # Not converted: MkDocs would still make a Markdown converter, every extension loaded, for nothing.
+            page.render = functools.partial(_render_kept, page)  # type: ignore[method-assign]
             return ""
         warnings = _Warnings()
         logging.getLogger(type(page).__module__).addHandler(warnings)
@@ -122,6 +125,17 @@ class KeptPages:
             f"pages converted: {len(self.converted)}, kept from the last build: {self.kept}, "
             f"filtered again: {self.cache.filtered_again}{themed}{listed}"
         )
+
+
+def _render_kept(page: MkDocsPage, config: MkDocsConfig, files: Files) -> None:
+    """What ``Page.render`` leaves on a page with no Markdown, without a converter: ``after_conversion`` then
+    gives it what converting it did."""
+    page.content = ""
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    if logging.getLogger(type(page).__module__).getEffectiveLevel() > logging.DEBUG:  # as Page.render does
+        page.links_to_anchors = {}
 
 
 class _Warnings(logging.Handler):

@@ -233,3 +233,22 @@ def test_what_one_version_of_the_code_kept_is_not_taken_by_another(tmp_path: Pat
     after = build("after")
     assert "<abbr data-fixed title=" in (after / "index.html").read_text("utf-8")
     assert same_tree(after, build("nothing-kept", ITCOMMS_CACHE="0")) == []
+
+
+def test_a_link_to_a_missing_anchor_fails_every_build_not_only_the_one_that_converted_it(
+    project: Path, tmp_path: Path
+) -> None:
+    """The anchors a kept page has and links to are given back to the engine, which checks them after every
+    build: a link to a part of a page that is not there fails the second build as it failed the first."""
+    (project / "docs/linking.md").write_text(
+        "# Linking\n\nSee [the email service](services/email/index.md#no-such-part) and [its top](#linking).\n",
+        encoding="utf-8",
+    )
+    failures = []
+    for number in (1, 2):
+        with pytest.raises(BuildFailed) as failed:
+            build_site(project, tmp_path / f"site-{number}", now=NOW, ITCOMMS_PDF="0")
+        failures.append(str(failed.value))
+    assert "an anchor '#no-such-part'" in failures[0], failures[0]
+    assert failures[1] == failures[0]
+    assert "'#linking'" not in failures[0]
