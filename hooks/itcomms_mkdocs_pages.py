@@ -194,9 +194,9 @@ class KeptThemedPages:
     table of contents, front matter, addresses and neighbours, the whole navigation, the settings the theme
     reads, the text of every theme template and override, and the values partial. Every page, kept or
     themed now, is then made the same way: the content and the partials, rendered in the page's own context,
-    put in at their marks. The engine still runs every step around theming (the search index is built from
-    every page as before); only pages using the theme's ``main.html`` are kept, and only while no plugin
-    reads or rewrites pages after this module sets the marks.
+    put in at their marks. The engine still runs every step around theming; only pages using the theme's
+    ``main.html`` are kept, and only while no plugin reads or rewrites pages after this module sets the
+    marks and the theme reads a page's content only as its mark answers (``reads_content_as_marked``).
     """
 
     def __init__(
