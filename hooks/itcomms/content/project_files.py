@@ -38,10 +38,10 @@ def refusal(path: Path, project_dir: Path) -> str | None:
             f"is a link to {os.readlink(path)}, which does not exist; "
             "remove the link, or put the file it names in its place"
         )
-    if (real := leads_outside(path, project_dir)) is not None:
+    real, root = Path(os.path.realpath(path)), Path(os.path.realpath(project_dir))
+    if not (real == root or real.is_relative_to(root)):
         return outside_message(real)
-    real = Path(os.path.realpath(path))
-    inside = real.relative_to(os.path.realpath(project_dir)).parts
+    inside = real.relative_to(root).parts
     if inside and inside[0] in PRIVATE_FOLDERS:
         return (
             f"is a link to {real}, inside the project's {inside[0]} folder, which is never published "
@@ -53,13 +53,6 @@ def refusal(path: Path, project_dir: Path) -> str | None:
             "another file is published: copy the file instead"
         )
     return None
-
-
-def leads_outside(path: Path, project_dir: Path) -> Path | None:
-    """Where ``path`` really is when that is outside ``project_dir`` (through any link), else ``None``."""
-    real = Path(os.path.realpath(path))
-    root = Path(os.path.realpath(project_dir))
-    return None if real == root or real.is_relative_to(root) else real
 
 
 def outside_message(real: Path) -> str:
