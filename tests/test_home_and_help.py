@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import lxml.html
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from itcomms import addresses
-from itcomms.outputs.site.phone_links import add_phone_links
+from itcomms.outputs.site.phone_links import add_phone_links, known_numbers, linked_in_text, numbers_pattern
 from itcomms.words import month_key_words as month_label
 from support import DEMO_CONTENT, load_site
 
@@ -53,6 +55,21 @@ def test_a_known_number_becomes_a_tel_link_outside_links_and_code() -> None:
         "<p>0161 496 01000</p>",
     ):
         assert add_phone_links(SITE, "x.md", untouched) == untouched
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*known_numbers(SITE), "<p>", "</p>", "<a href='x'>", "</a>", "<code>", "</code>", "<!-- -->"])
+        | st.sampled_from(["0", "1", "+", " ", "a", "<", ">", "&amp;", "<br/>", '<b class="x>y">', "</b>"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_a_page_naming_no_number_anywhere_is_left_as_the_text_walk_would_leave_it(page: str) -> None:
+    """The shortcut (no number anywhere in the page, so nothing to link) gives what reading every tag gives."""
+    pattern = numbers_pattern(known_numbers(SITE))
+    assert pattern is not None
+    assert add_phone_links(SITE, "x.md", page) == linked_in_text(page, pattern)
 
 
 def test_every_phone_number_is_a_tel_link(demo_site: Path) -> None:

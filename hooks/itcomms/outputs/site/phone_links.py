@@ -42,12 +42,28 @@ def what_it_reads(site: Site) -> str:
 
 def add_phone_links(site: Site, path: str, page_html: str) -> str:
     """The page with each known phone number in its text made a ``tel:`` link."""
-    numbers = known_numbers(site)
-    if not numbers:
+    # One pattern a build, not one a page.
+    pattern = site.once("phone_links.pattern", lambda: numbers_pattern(known_numbers(site)))
+    if pattern is None:
         return page_html
-    pattern = re.compile(
+    # A number in the text between two tags is one in the whole page (a tag's "<" and ">" are no word
+    # characters): a page naming none, as most do, is left as it is without reading its tags.
+    if pattern.search(page_html) is None:
+        return page_html
+    return linked_in_text(page_html, pattern)
+
+
+def numbers_pattern(numbers: list[str]) -> re.Pattern[str] | None:
+    """Any of ``numbers`` as written in HTML, not inside a longer number or word; None for no numbers."""
+    if not numbers:
+        return None
+    return re.compile(
         r"(?<![\w+])(?:" + "|".join(re.escape(html.escape(number, quote=False)) for number in numbers) + r")(?!\w)"
     )
+
+
+def linked_in_text(page_html: str, pattern: re.Pattern[str]) -> str:
+    """The page with each match of ``pattern`` in its text (outside links, code and the like) a tel: link."""
     parts: list[str] = []
     leave_alone = 0
     position = 0
