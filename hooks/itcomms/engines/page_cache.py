@@ -33,9 +33,6 @@ from typing import Any
 from itcomms.outputs import FilteredPage
 from itcomms.rendering.kept import KeptFiles
 
-FORMAT = 3
-"""Bumped whenever what is kept changes shape: older entries are then never read."""
-
 
 @dataclass(frozen=True)
 class ConvertedPage:
@@ -73,7 +70,7 @@ class PageCache:
         filters_read: str,
         parts_now: Callable[[Sequence[Sequence[str]]], str | None],
     ) -> None:
-        self._kept = KeptFiles(folder / hashlib.sha256(f"{FORMAT}\n{settings}".encode()).hexdigest()[:16])
+        self._kept = KeptFiles(folder / hashlib.sha256(settings.encode()).hexdigest()[:16])
         self._site_wide = hashlib.sha256("\n".join(sorted(file_paths)).encode()).hexdigest()
         self._filters_read = hashlib.sha256(filters_read.encode()).hexdigest()
         self._parts_now = parts_now

@@ -8,7 +8,8 @@
   on one page; ``<title>`` and ``<desc>`` name it for screen readers (the page
   still gives the numbers as a table).
 - Drawing is the slow part, so each SVG is cached on disk under a digest of
-  everything that shapes it: an unchanged chart is read back, not redrawn.
+  everything that shapes it (the drawing code is in every kept entry's name,
+  ``rendering.kept``): an unchanged chart is read back, not redrawn.
 """
 
 from __future__ import annotations
@@ -30,8 +31,6 @@ PALETTE = ("#3b82c4", "#d9822b", "#2f9e77", "#b556a0", "#8c6bc8", "#c4524f")
 
 _INK = "#010203"
 """Drawn in this colour, then published as currentColor."""
-_STYLE_VERSION = "5"
-"""Bump when the drawing code changes, so cached charts are redrawn."""
 
 _ID = re.compile(r'\bid="([^"]+)"')
 _PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.DOTALL)
@@ -87,7 +86,7 @@ class Charts:
         return drawn
 
     def _digest(self, chart: Chart) -> str:
-        shaped_by = {"chart": asdict(chart), "style": _STYLE_VERSION, "matplotlib": self._matplotlib}
+        shaped_by = {"chart": asdict(chart), "matplotlib": self._matplotlib}
         return hashlib.sha256(json.dumps(shaped_by, sort_keys=True).encode()).hexdigest()[:32]
 
 

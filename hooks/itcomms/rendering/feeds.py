@@ -92,8 +92,6 @@ def render_feed(site: Site, feed: Feed, kept: KeptFiles) -> tuple[Artefact, Arte
     return Artefact(feed.rss_path, rss), Artefact(feed.atom_path, atom)
 
 
-_FORMAT = "1"
-"""Bumped whenever this module writes feeds differently, so no feed written before is used."""
 _FEEDGEN = version("feedgen")
 """The feedgen this process writes with (read once: reading it costs milliseconds)."""
 
@@ -102,7 +100,6 @@ def _digest(site: Site, feed: Feed, entries: list[FeedEntry]) -> str:
     """Everything a feed's two files are made of."""
     settings = site.settings
     made_of = (
-        _FORMAT,
         _FEEDGEN,
         site.options.site_url,
         settings.name,
