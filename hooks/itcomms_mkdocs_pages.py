@@ -163,9 +163,6 @@ _KEPT = "itcomms_themed_page"
 _WRAPPER = f"{{% if not {_KEPT} %}}{{% extends {_THEME_MAIN!r} %}}{{% endif %}}{{{{ {_KEPT} }}}}"
 """``main.html`` as the engine finds it: the page as kept, or the theme's own ``main.html`` (a conditional
 ``extends``, so a template extending ``main.html``, like printable.html, still overrides its blocks)."""
-_CONTENT = "<!--itcomms-kept: the page's content-->"
-_CONTENT_WITH_H1 = "<!--itcomms-kept: the page's content, which holds an <h1-->"
-"""Where the page's content goes in its themed shell (see ``CONTENT_READS``)."""
 _CONFIG_READ = (
     "copyright", "edit_uri", "extra", "extra_css", "extra_javascript", "nav", "repo_name", "repo_url",
     "site_author", "site_description", "site_name", "site_url", "use_directory_urls", "draft_docs", "exclude_docs",
@@ -210,8 +207,14 @@ class KeptThemedPages:
         self._cache = cache
         # An empty partial is left as it is: the theme shows the banner's frame only when the banner is not empty.
         self._partials = {name: partials[name] for name in spliced if partials[name]}
-        self._marks = {_CONTENT: "", _CONTENT_WITH_H1: ""} | {
-            f"<!--itcomms-kept: the partial {name}-->": name for name in self._partials
+        # Marks no page can hold: made with a secret kept beside the shells, so a title or a page's words
+        # written like a mark are never taken for one. Where the content goes, and whether it holds an <h1>
+        # (see CONTENT_READS); where each partial goes.
+        secret = cache.secret()
+        self._content = f"<!--itcomms-kept {secret}: the page's content-->"
+        self._content_with_h1 = f"<!--itcomms-kept {secret}: the page's content, which holds an <h1-->"
+        self._marks = {self._content: "", self._content_with_h1: ""} | {
+            f"<!--itcomms-kept {secret}: the partial {name}-->": name for name in self._partials
         }
         self._mark_pattern = re.compile("|".join(re.escape(mark) for mark in self._marks))
         self._site_wide = _digest(
@@ -248,7 +251,7 @@ class KeptThemedPages:
             return context
         if not self._nav:
             self._nav = _digest(json.dumps([_nav_entry(item) for item in nav.items]))
-        page.content = _CONTENT_WITH_H1 if "<h1" in (page.content or "") else _CONTENT
+        page.content = self._content_with_h1 if "<h1" in (page.content or "") else self._content
         key = _digest(
             self._site_wide,
             self._nav,

@@ -14,7 +14,7 @@ import material
 import pytest
 
 from itcomms_mkdocs_pages import CONTENT_READS, reads_content_as_marked, theme_templates
-from support import MINIMAL_CONTENT, REPO, BuildFailed, build_site, make_project
+from support import MINIMAL_CONTENT, REPO, BuildFailed, build_site, make_project, write_content
 
 NOW = "2026-11-24T12:00:00"
 ONGOING_INCIDENT = """title: Chat messages not arriving
@@ -252,3 +252,19 @@ def test_a_link_to_a_missing_anchor_fails_every_build_not_only_the_one_that_conv
     assert "an anchor '#no-such-part'" in failures[0], failures[0]
     assert failures[1] == failures[0]
     assert "'#linking'" not in failures[0]
+
+
+def test_a_page_written_like_a_kept_shell_s_marks_is_themed_as_written(project: Path, tmp_path: Path) -> None:
+    """A hand-written page whose title and words look like the marks where a kept shell takes a page's content
+    and the banner: they are the page's own words, as in a build keeping nothing, never the content again."""
+    (project / "docs/forged.md").write_text(
+        '---\ntitle: "Forged <!--itcomms-kept: the page\'s content-->"\n---\n# Forged\n\nWords.\n\n'
+        "<!--itcomms-kept: the partial partials/status-banner.html-->\n",
+        encoding="utf-8",
+    )
+    write_content(project, {"incidents/2026/2026-11-24-chat-down.yaml": ONGOING_INCIDENT})  # a banner to put in
+    for number in (1, 2):
+        build_site(project, tmp_path / f"kept-{number}", now=NOW, ITCOMMS_PDF="0")
+    build_site(project, tmp_path / "nothing-kept", now=NOW, ITCOMMS_PDF="0", ITCOMMS_CACHE="0")
+    assert same_tree(tmp_path / "kept-2", tmp_path / "nothing-kept") == []
+    assert (tmp_path / "kept-2/forged/index.html").read_text("utf-8").count("Words.") == 1

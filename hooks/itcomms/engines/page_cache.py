@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import secrets
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -118,6 +120,16 @@ class PageCache:
 
     def keep_themed(self, key: str, page: str) -> None:
         self._kept.write(key, ".page.html", _stored(page))
+
+    def secret(self) -> str:
+        """A random word kept with the pages and never published: what is made with it (the marks of a themed
+        page's shell) no page's words or settings can hold. A new one when none can be kept."""
+        kept = self._kept.read("secret", ".txt")
+        if kept is not None and re.fullmatch(rb"[0-9a-f]{32}", kept):
+            return kept.decode()
+        word = secrets.token_hex(16)
+        self._kept.write("secret", ".txt", word.encode())
+        return word
 
     def forget_unused(self) -> None:
         """Remove every entry this build did not ask for: pages since changed or removed."""
